@@ -1,0 +1,66 @@
+// The Host interface on Node.js: files through node:fs, the terminal through file descriptors
+// 1 and 2 (synchronous writes keep stdout and stderr in order, as gsi's output is).
+
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { ErrorObj } from '../runtime/errors.js';
+import type { Host } from '../runtime/host.js';
+
+function writeAll(fd: number, text: string): void {
+  const buf = Buffer.from(text, 'utf8');
+  let off = 0;
+  while (off < buf.length) {
+    try {
+      off += fs.writeSync(fd, buf, off, buf.length - off);
+    } catch (e: unknown) {
+      if ((e as NodeJS.ErrnoException).code === 'EAGAIN') continue; // non-blocking pipe is full
+      if ((e as NodeJS.ErrnoException).code === 'EPIPE') return; // reader went away
+      throw e;
+    }
+  }
+}
+
+export class NodeHost implements Host {
+  constructor(private readonly argv: string[]) {}
+
+  stdout(text: string): void { writeAll(1, text); }
+  stderr(text: string): void { writeAll(2, text); }
+
+  readFile(p: string): string {
+    try {
+      return fs.readFileSync(p, 'utf8');
+    } catch (e: unknown) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') throw new ErrorObj('no-such-file', 'No such file or directory');
+      throw new ErrorObj('os', (e as Error).message);
+    }
+  }
+
+  writeFile(p: string, text: string, append: boolean): void {
+    try {
+      if (append) fs.appendFileSync(p, text, 'utf8');
+      else fs.writeFileSync(p, text, 'utf8');
+    } catch (e: unknown) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') throw new ErrorObj('no-such-file', 'No such file or directory');
+      throw new ErrorObj('os', (e as Error).message);
+    }
+  }
+
+  fileExists(p: string): boolean {
+    try { return fs.statSync(p).isFile(); } catch { return false; }
+  }
+
+  resolvePath(p: string, base: string | null): string {
+    if (path.isAbsolute(p) || base === null || base.startsWith('(')) return path.resolve(p);
+    return path.resolve(path.dirname(base), p);
+  }
+
+  now(): number { return Date.now(); }
+  monotonic(): number { return performance.now(); }
+  hostName(): string { return os.hostname(); }
+  getenv(name: string): string | undefined { return process.env[name]; }
+  commandLine(): string[] { return this.argv; }
+  exit(code: number): void { process.exit(code); }
+}

@@ -1,0 +1,171 @@
+// Control primitives: the procedures that manipulate the machine's registers (continuations,
+// dynamic-wind, multiple values, apply, exceptions, promises, parameters, eval, load).
+// R7RS 6.10 (control features), 6.11 (exceptions); Gambit manual chapters 10 and 13.
+
+import { ret, applyProc, raise, invokeContinuation, type ControlFn } from './machine.js';
+import { FOp } from './frames.js';
+import { checkProcedure, checkList } from '../runtime/check.js';
+import { ErrorObj, RaiseSignal, typeError, wrongArgs, schemeError } from '../runtime/errors.js';
+import { makePrim } from '../runtime/primitive.js';
+import {
+  Closure, Continuation, MultipleValues, Parameter, Primitive, SPromise, VOID, MString,
+  listToArray, isProcedure, type Value,
+} from '../runtime/values.js';
+import type { Vm } from '../runtime/vm.js';
+import type { Src } from './nodes.js';
+
+function control(name: string, min: number, max: number, fn: ControlFn): Primitive {
+  return makePrim(name, min, max, 'control', fn);
+}
+
+/** Both the R7RS name and Gambit's internal `##` name, so generated code is not captured. */
+function both(p: Primitive): Primitive[] {
+  return [p, makePrim(`##${p.name}`, p.min, p.max, p.kind, p.fn)];
+}
+
+function arityAccepts(f: Value, n: number): boolean {
+  if (f instanceof Closure) {
+    const l = f.lambda;
+    return n >= l.nreq && (l.rest || l.keys.length > 0 || n <= l.nreq + l.nopt);
+  }
+  if (f instanceof Primitive) return n >= f.min && (f.max < 0 || n <= f.max);
+  return true;
+}
+
+export type FileReader = (vm: Vm, path: string, base: string | null) => { path: string; forms: Array<{ datum: Value; loc: Src }> };
+
+export function controlPrims(readForms: FileReader): (vm: Vm) => Primitive[] {
+  return (_vm: Vm) => [
+    ...both(control('apply', 1, -1, (_vm, r, args) => {
+      const f = args[0]!;
+      if (args.length === 1) { applyProc(r, f, []); return; }
+      const last = args[args.length - 1]!;
+      const spread = listToArray(last);
+      if (spread === null) throw typeError(args.length, 'LIST');
+      applyProc(r, f, [...args.slice(1, -1), ...spread]);
+    })),
+
+    ...both(control('call-with-current-continuation', 1, 1, (vm, r, [f]) => {
+      checkProcedure(f!, 1);
+      applyProc(r, f!, [new Continuation(r.k, vm.dyn, true)]);
+    })),
+    ...both(control('call/cc', 1, 1, (vm, r, [f]) => {
+      checkProcedure(f!, 1);
+      applyProc(r, f!, [new Continuation(r.k, vm.dyn, true)]);
+    })),
+    control('continuation-capture', 1, 1, (vm, r, [f]) => {
+      checkProcedure(f!, 1);
+      applyProc(r, f!, [new Continuation(r.k, vm.dyn, false)]);
+    }),
+    control('continuation-return', 1, -1, (vm, r, args) => {
+      const c = args[0]!;
+      if (!(c instanceof Continuation)) throw typeError(1, 'CONTINUATION');
+      const vs = args.slice(1);
+      invokeContinuation(vm, r, c.k, c.dyn, vs.length === 1 ? vs[0]! : new MultipleValues(vs), null, []);
+    }),
+    control('continuation-graft', 2, -1, (vm, r, args) => {
+      const c = args[0]!;
+      if (!(c instanceof Continuation)) throw typeError(1, 'CONTINUATION');
+      checkProcedure(args[1]!, 2);
+      invokeContinuation(vm, r, c.k, c.dyn, VOID, args[1]!, args.slice(2));
+    }),
+    makePrim('continuation?', 1, 1, 'pure', (c: Value) => c instanceof Continuation),
+
+    ...both(control('values', 0, -1, (_vm, r, args) => {
+      ret(r, args.length === 1 ? args[0]! : new MultipleValues(args));
+    })),
+    ...both(control('call-with-values', 2, 2, (_vm, r, [producer, consumer]) => {
+      checkProcedure(producer!, 1);
+      checkProcedure(consumer!, 2);
+      r.k = { op: FOp.CallWithValues, next: r.k, consumer: consumer! };
+      applyProc(r, producer!, []);
+    })),
+
+    ...both(control('dynamic-wind', 3, 3, (_vm, r, [before, thunk, after]) => {
+      checkProcedure(before!, 1);
+      checkProcedure(thunk!, 2);
+      checkProcedure(after!, 3);
+      r.k = { op: FOp.WindBefore, next: r.k, before: before!, thunk: thunk!, after: after! };
+      applyProc(r, before!, []);
+    })),
+
+    // Exceptions. Gambit lets a handler's value replace the raising expression's (raise too).
+    ...both(control('raise', 1, 1, (vm, r, [obj]) => raise(vm, r, obj!))),
+    ...both(control('raise-continuable', 1, 1, (vm, r, [obj]) => raise(vm, r, obj!))),
+    ...both(control('with-exception-handler', 2, 2, (vm, r, [handler, thunk]) => {
+      checkProcedure(handler!, 1);
+      checkProcedure(thunk!, 2);
+      r.k = { op: FOp.RestoreDyn, next: r.k, dyn: vm.dyn };
+      vm.dyn = { params: vm.dyn.params, handlers: { handler: handler!, next: vm.dyn.handlers }, winds: vm.dyn.winds };
+      applyProc(r, thunk!, []);
+    })),
+    control('current-exception-handler', 0, 0, (vm, r) => {
+      ret(r, vm.dyn.handlers?.handler ?? VOID);
+    }),
+
+    // Promises (R7RS 4.2.5): delay = (make-lazy (lambda () (make-eager e))).
+    ...both(control('force', 1, 1, (_vm, r, [p]) => {
+      if (!(p instanceof SPromise)) { ret(r, p!); return; }
+      if (p.done) { ret(r, p.value); return; }
+      r.k = { op: FOp.Force, next: r.k, promise: p };
+      applyProc(r, p.thunk!, []);
+    })),
+    makePrim('##make-lazy-promise', 1, 1, 'plain', (thunk: Value) => new SPromise(false, VOID, thunk)),
+    makePrim('##make-eager-promise', 1, 1, 'plain', (v: Value) => new SPromise(true, v, null)),
+    makePrim('make-promise', 1, 1, 'plain', (v: Value) => (v instanceof SPromise ? v : new SPromise(true, v, null))),
+    makePrim('promise?', 1, 1, 'pure', (v: Value) => v instanceof SPromise),
+
+    // Parameters (R7RS 4.2.6)
+    makePrim('##make-parameter', 2, 2, 'plain', (v: Value, conv: Value) => new Parameter(v, conv === false ? null : conv)),
+    control('##param-convert', 2, 2, (_vm, r, [p, v]) => {
+      if (!(p instanceof Parameter)) throw typeError(1, 'PARAMETER');
+      if (p.converter !== null) applyProc(r, p.converter, [v!]);
+      else ret(r, v!);
+    }),
+    control('##parameterize', 3, 3, (vm, r, [ps, vs, thunk]) => {
+      const params = listToArray(ps!)!, values = listToArray(vs!)!;
+      let bindings = vm.dyn.params;
+      for (let i = 0; i < params.length; i++) {
+        const p = params[i]!;
+        if (!(p instanceof Parameter)) throw typeError(1, 'PARAMETER');
+        bindings = { param: p, cell: { value: values[i]! }, next: bindings };
+      }
+      r.k = { op: FOp.RestoreDyn, next: r.k, dyn: vm.dyn };
+      vm.dyn = { params: bindings, handlers: vm.dyn.handlers, winds: vm.dyn.winds };
+      applyProc(r, thunk!, []);
+    }),
+
+    control('##case-lambda-dispatch', 1, -1, (_vm, r, [args, ...clauses]) => {
+      const a = listToArray(args!)!;
+      for (const c of clauses) {
+        if (arityAccepts(c, a.length)) { applyProc(r, c, a); return; }
+      }
+      throw wrongArgs();
+    }),
+
+    // eval and load
+    control('eval', 1, 2, (vm, r, [expr]) => {
+      const node = vm.compileTop(expr!, { container: '(eval)', line: 1, col: 1 });
+      r.node = node;
+      r.env = [];
+      r.mode = 0; // Mode.Eval
+    }),
+    control('load', 1, 1, (vm, r, [path]) => {
+      if (!(path instanceof MString)) throw typeError(1, 'STRING');
+      // gsi resolves `load` paths against the current directory (`include`: the including file).
+      const file = readForms(vm, path.s, null);
+      r.k = { op: FOp.Load, next: r.k, forms: file.forms, i: -1, result: new MString(file.path) };
+      ret(r, VOID);
+    }),
+
+    makePrim('procedure?', 1, 1, 'pure', (v: Value) => isProcedure(v)),
+    makePrim('error', 0, -1, 'plain', (msg?: Value, ...irritants: Value[]) => {
+      throw new ErrorObj('error', msg instanceof MString ? msg.s : '', msg instanceof MString ? irritants : msg === undefined ? [] : [msg, ...irritants]);
+    }),
+    makePrim('##check-list', 2, 2, 'pure', (v: Value, n: Value) => checkList(v, n as number)),
+    makePrim('##raise-signal', 1, 1, 'plain', (v: Value) => { throw new RaiseSignal(v, false); }),
+    makePrim('void', 0, -1, 'pure', () => VOID),
+    makePrim('##unused', 0, 0, 'pure', () => { throw schemeError('unused'); }),
+  ];
+}
+

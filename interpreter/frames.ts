@@ -1,0 +1,161 @@
+// Continuation frames: a linked list of plain-data records, newest first. A continuation is just
+// a pointer into this list (plus the dynamic environment), so capturing one is O(1) and frames
+// are never copied: they are immutable once pushed (FArg copies its value array before filling
+// it, so a re-entered continuation cannot see the writes of another entry).
+
+import type { CallNode, IfNode, OrNode, LocalSetNode, GlobalSetNode, GlobalDefNode, PrimAppNode, SeqNode, Src } from './nodes.js';
+import type { Dyn, Env, SPromise, Value, WindList } from '../runtime/values.js';
+
+export const enum FOp {
+  If = 0,
+  Seq,
+  Arg,
+  LocalSet,
+  GlobalSet,
+  Top,
+  RestoreDyn,
+  CallWithValues,
+  WindBefore,
+  WindBody,
+  ReturnValue,
+  Rewind,
+  Force,
+  Apply,
+  Or,
+  Load,
+}
+
+/** Waiting for the test of an `if`. */
+export interface FIf { readonly op: FOp.If; readonly next: Frame | null; readonly node: IfNode; readonly env: Env }
+
+/** Waiting for body[i] of a sequence (i < last). */
+export interface FSeq { readonly op: FOp.Seq; readonly next: Frame | null; readonly node: SeqNode; readonly i: number; readonly env: Env }
+
+/**
+ * Waiting for the value of the operator (i = 0) or argument i (1-based) of a call. `vals` holds
+ * the operator and arguments computed so far; it is copied before being written.
+ */
+export interface FArg {
+  readonly op: FOp.Arg;
+  readonly next: Frame | null;
+  readonly node: CallNode | PrimAppNode;
+  readonly i: number;
+  readonly vals: Value[];
+  readonly env: Env;
+}
+
+export interface FLocalSet { readonly op: FOp.LocalSet; readonly next: Frame | null; readonly node: LocalSetNode; readonly env: Env }
+
+export interface FGlobalSet { readonly op: FOp.GlobalSet; readonly next: Frame | null; readonly node: GlobalSetNode | GlobalDefNode }
+
+/** The bottom of one top-level evaluation: passes the value through; locates errors at `src`. */
+export interface FTop { readonly op: FOp.Top; readonly next: Frame | null; readonly src: Src | null }
+
+/** Restores the dynamic environment (end of parameterize, with-exception-handler, a handler call). */
+export interface FRestoreDyn { readonly op: FOp.RestoreDyn; readonly next: Frame | null; readonly dyn: Dyn }
+
+/** call-with-values: apply `consumer` to the values returned. */
+export interface FCallWithValues { readonly op: FOp.CallWithValues; readonly next: Frame | null; readonly consumer: Value }
+
+/** dynamic-wind: `before` has returned; enter the extent and call `thunk`. */
+export interface FWindBefore {
+  readonly op: FOp.WindBefore;
+  readonly next: Frame | null;
+  readonly before: Value;
+  readonly thunk: Value;
+  readonly after: Value;
+}
+
+/** dynamic-wind: `thunk` has returned; leave the extent (winds = `outer`) and call `after`. */
+export interface FWindBody { readonly op: FOp.WindBody; readonly next: Frame | null; readonly after: Value; readonly outer: WindList | null }
+
+/** Ignore the value returned and return `value` instead. */
+export interface FReturnValue { readonly op: FOp.ReturnValue; readonly next: Frame | null; readonly value: Value }
+
+/** One step of winding to another continuation: which thunk to run, with which wind list current. */
+export interface WindStep { readonly thunk: Value; readonly winds: WindList | null }
+
+/**
+ * Winding between continuations: run steps[i..] (after-thunks of extents being left, then
+ * before-thunks of extents being entered), then transfer to `target` (with `targetDyn`),
+ * either returning `value` or, if `fn` is not null, applying `fn` to `args` there.
+ */
+export interface FRewind {
+  readonly op: FOp.Rewind;
+  readonly next: Frame | null;
+  readonly steps: WindStep[];
+  readonly i: number;
+  readonly target: Frame | null;
+  readonly targetDyn: Dyn;
+  readonly value: Value;
+  readonly fn: Value | null;
+  readonly args: Value[];
+}
+
+/** Forcing a promise: the thunk's value (or promise, for delay-force) arrives here. */
+export interface FForce { readonly op: FOp.Force; readonly next: Frame | null; readonly promise: SPromise }
+
+/** Apply `fn` to `args` once the current computation returns (its value is ignored). */
+export interface FApply { readonly op: FOp.Apply; readonly next: Frame | null; readonly fn: Value; readonly args: Value[] }
+
+/** Waiting for exprs[i] of an `or` (i < last). */
+export interface FOr { readonly op: FOp.Or; readonly next: Frame | null; readonly node: OrNode; readonly i: number; readonly env: Env }
+
+/** Loading a file: form i is being evaluated; then compile and run form i + 1. */
+export interface FLoad {
+  readonly op: FOp.Load;
+  readonly next: Frame | null;
+  readonly forms: ReadonlyArray<{ readonly datum: Value; readonly loc: Src }>;
+  readonly i: number;
+  /** What `load` returns once the last form is done. */
+  readonly result: Value;
+}
+
+export type Frame =
+  | FIf
+  | FSeq
+  | FArg
+  | FLocalSet
+  | FGlobalSet
+  | FTop
+  | FRestoreDyn
+  | FCallWithValues
+  | FWindBefore
+  | FWindBody
+  | FReturnValue
+  | FRewind
+  | FForce
+  | FApply
+  | FOr
+  | FLoad;
+
+/** Where the computation waiting on this frame stands in the source (for error locations). */
+export function frameSrc(f: Frame | null): Src | null {
+  while (f !== null) {
+    switch (f.op) {
+      case FOp.If: return f.node.test.src;
+      case FOp.Seq: return f.node.body[f.i]!.src;
+      case FOp.Arg: return f.i === 0 ? f.node.fn.src : f.node.args[f.i - 1]!.src;
+      case FOp.LocalSet: return f.node.value.src;
+      case FOp.GlobalSet: return f.node.value.src;
+      case FOp.Top: return f.src;
+      case FOp.Or: return f.node.exprs[f.i]!.src;
+      case FOp.Load: return f.forms[f.i]!.loc;
+      case FOp.RestoreDyn:
+      case FOp.CallWithValues:
+      case FOp.WindBefore:
+      case FOp.WindBody:
+      case FOp.ReturnValue:
+      case FOp.Rewind:
+      case FOp.Force:
+      case FOp.Apply:
+        f = f.next;
+        break;
+      default: {
+        const never: never = f;
+        throw new Error(`unknown frame ${String(never)}`);
+      }
+    }
+  }
+  return null;
+}

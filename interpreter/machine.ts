@@ -1,0 +1,601 @@
+// The CEK machine: one resumable loop. `run(vm, regs, fuel)` executes at most `fuel` steps of
+// one thread and returns why it stopped. The continuation is the heap-allocated frame list in
+// `regs.k`; no Scheme call ever uses the JS stack (only evaluation of "simple" expressions
+// recurses, bounded by the nesting depth of the source).
+//
+// Registers (state table):
+//   mode EVAL    evaluate `node` in `env`
+//   mode RETURN  return `val` to the frame `k`
+//   mode ARGS    evaluating the operator/arguments of call `cnode` into `vals`, next index `ai`
+//   mode APPLY   apply vals[0] to vals[1..]; `site` is the call node (or null) for error locations
+// The dynamic environment is vm.dyn while a thread runs (saved in regs.dyn otherwise).
+
+import { Op, type CallNode, type Node, type PrimAppNode, type Src } from './nodes.js';
+import { FOp, frameSrc, type Frame, type WindStep } from './frames.js';
+import { ErrorObj, RaiseSignal, unboundGlobal, wrongArgs } from '../runtime/errors.js';
+import {
+  Closure, Continuation, EMPTY_DYN, MultipleValues, NIL, Pair, Parameter, Primitive, SPromise, UNASSIGNED, VOID, DEFAULT, Keyword,
+  type Dyn, type Env, type Value, type WindList,
+} from '../runtime/values.js';
+import type { Vm } from '../runtime/vm.js';
+
+export const enum Mode { Eval = 0, Return = 1, Args = 2, Apply = 3 }
+
+export type RunResult = 'done' | 'yield' | 'blocked' | 'error';
+
+/** One thread's machine registers. */
+export class Regs {
+  mode: Mode = Mode.Return;
+  node: Node | null = null;
+  env: Env = [];
+  val: Value = VOID;
+  k: Frame | null = null;
+  dyn: Dyn = EMPTY_DYN;
+  vals: Value[] = [];
+  cnode: CallNode | PrimAppNode | null = null;
+  ai = 0;
+  site: CallNode | PrimAppNode | null = null;
+  /** After 'error': the uncaught object, where it was raised, and the continuation there. */
+  errSrc: Src | null = null;
+  /** Set by a control primitive that parks the thread (returns 'blocked'). */
+  blocked = false;
+}
+
+/** Thrown by evalSimple when a PrimApp's global no longer holds a pure primitive. */
+const DEOPT = { deopt: true };
+
+/**
+ * A control primitive manipulates the registers: it must leave them in a consistent state
+ * (typically via ret/apply/raise below). Signature of its fn: (vm, regs, args) => void.
+ */
+export type ControlFn = (vm: Vm, r: Regs, args: Value[]) => void;
+
+// ---------------------------------------------------------------------------------------------
+// Register helpers for control primitives
+
+export function ret(r: Regs, v: Value): void {
+  r.val = v;
+  r.mode = Mode.Return;
+}
+
+export function applyProc(r: Regs, f: Value, args: Value[]): void {
+  const vals = new Array<Value>(args.length + 1);
+  vals[0] = f;
+  for (let i = 0; i < args.length; i++) vals[i + 1] = args[i]!;
+  r.vals = vals;
+  r.site = null;
+  r.mode = Mode.Apply;
+}
+
+export function push(r: Regs, f: Frame): void {
+  r.k = f;
+}
+
+/** Raise `obj` (an ErrorObj or any value) at the current point: call the innermost handler. */
+export function raise(vm: Vm, r: Regs, obj: Value): void {
+  const h = vm.dyn.handlers;
+  if (obj instanceof ErrorObj && obj.loc === null) locate(obj, r);
+  if (h === null) {
+    r.val = obj;
+    r.errSrc = obj instanceof ErrorObj && obj.loc !== null ? (obj.loc as Src) : errorSite(r);
+    r.mode = Mode.Return;
+    throw UNCAUGHT;
+  }
+  r.k = { op: FOp.RestoreDyn, next: r.k, dyn: vm.dyn };
+  vm.dyn = { params: vm.dyn.params, handlers: h.next, winds: vm.dyn.winds };
+  applyProc(r, h.handler, [obj]);
+}
+
+const UNCAUGHT = { uncaught: true };
+
+/** The source location to blame for an error at the current call. */
+function errorSite(r: Regs): Src | null {
+  const site = r.site;
+  if (site !== null && !site.tail) return site.src;
+  return frameSrc(r.k) ?? site?.src ?? null;
+}
+
+function locate(e: ErrorObj, r: Regs): void {
+  const s = errorSite(r);
+  e.loc = s;
+  e.locProc = s?.proc ?? null;
+}
+
+/**
+ * Transfer control to continuation `c`, running dynamic-wind thunks on the way; there return
+ * `value`, or (when fn is not null) apply fn to args.
+ */
+export function invokeContinuation(vm: Vm, r: Regs, target: Frame | null, targetDyn: Dyn, value: Value, fn: Value | null, args: Value[]): void {
+  const steps = windSteps(vm.dyn.winds, targetDyn.winds);
+  if (steps.length === 0) {
+    vm.dyn = targetDyn;
+    r.k = target;
+    if (fn !== null) applyProc(r, fn, args);
+    else ret(r, value);
+    return;
+  }
+  r.k = { op: FOp.Rewind, next: null, steps, i: 0, target, targetDyn, value, fn, args };
+  ret(r, VOID);
+}
+
+/** The after-thunks to leave `from` and the before-thunks to enter `to`, in order. */
+function windSteps(from: WindList | null, to: WindList | null): WindStep[] {
+  const steps: WindStep[] = [];
+  const enter: WindStep[] = [];
+  let a = from, b = to;
+  while ((a?.depth ?? 0) > (b?.depth ?? 0)) { steps.push({ thunk: a!.after, winds: a!.next }); a = a!.next; }
+  while ((b?.depth ?? 0) > (a?.depth ?? 0)) { enter.push({ thunk: b!.before, winds: b!.next }); b = b!.next; }
+  while (a !== b) {
+    steps.push({ thunk: a!.after, winds: a!.next });
+    enter.push({ thunk: b!.before, winds: b!.next });
+    a = a!.next;
+    b = b!.next;
+  }
+  for (let i = enter.length - 1; i >= 0; i--) steps.push(enter[i]!);
+  return steps;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Simple expressions
+
+function evalSimple(n: Node, env: Env): Value {
+  switch (n.op) {
+    case Op.Const:
+      return n.value;
+    case Op.LocalRef: {
+      let e = env;
+      for (let d = n.depth; d > 0; d--) e = e[0] as Env;
+      return e[n.index] as Value;
+    }
+    case Op.GlobalRef: {
+      const v = n.cell.value;
+      if (v === UNASSIGNED) {
+        const err = unboundGlobal(n.cell.name);
+        err.loc = n.src;
+        err.locProc = n.src?.proc ?? null;
+        throw err;
+      }
+      return v;
+    }
+    case Op.PrimApp: {
+      const f = n.cell.value;
+      if (!(f instanceof Primitive) || f.kind !== 'pure') throw DEOPT;
+      const a = n.args;
+      const len = a.length;
+      if (len < f.min || (f.max >= 0 && len > f.max)) throw DEOPT;
+      // Specialized by argument count: 1 and 2 cover nearly every call (car, +, <, eq?...).
+      if (len === 2) {
+        const x = evalSimple(a[0]!, env), y = evalSimple(a[1]!, env);
+        try { return f.fn(x, y); } catch (e: unknown) { throw annotate(e, f, [x, y], n); }
+      }
+      if (len === 1) {
+        const x = evalSimple(a[0]!, env);
+        try { return f.fn(x); } catch (e: unknown) { throw annotate(e, f, [x], n); }
+      }
+      const args = new Array<Value>(len);
+      for (let i = 0; i < len; i++) args[i] = evalSimple(a[i]!, env);
+      try { return f.fn(...args); } catch (e: unknown) { throw annotate(e, f, args, n); }
+    }
+    default:
+      throw new Error(`internal error: node ${n.op} is not simple`);
+  }
+}
+
+/** Attach the procedure, arguments and (for non-tail calls) location to a primitive's error. */
+function annotate(e: unknown, f: Value, args: Value[], site: PrimAppNode | CallNode | null): unknown {
+  if (e instanceof ErrorObj && e.proc === null) {
+    e.proc = f;
+    e.args = args;
+    if (site !== null && !site.tail && e.loc === null) {
+      e.loc = site.src;
+      e.locProc = site.src?.proc ?? null;
+    }
+  }
+  return e;
+}
+
+function callPrim(p: Primitive, vals: Value[]): Value {
+  switch (vals.length) {
+    case 1: return p.fn();
+    case 2: return p.fn(vals[1]);
+    case 3: return p.fn(vals[1], vals[2]);
+    case 4: return p.fn(vals[1], vals[2], vals[3]);
+    default: return p.fn(...vals.slice(1));
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Binding arguments to a closure's frame
+
+/** Builds the environment for a call of `clo` with vals[1..]; reuses `vals` as the frame. */
+function bindArgs(clo: Closure, vals: Value[]): Env | null {
+  const lam = clo.lambda;
+  const nargs = vals.length - 1;
+  const nreq = lam.nreq;
+  vals[0] = clo.env as unknown as Value;
+  if (lam.nopt === 0 && !lam.rest && lam.keys.length === 0) {
+    if (nargs !== nreq) return null;
+  } else {
+    const npos = nreq + lam.nopt;
+    if (nargs < nreq || (nargs > npos && !lam.rest && lam.keys.length === 0)) return null;
+    for (let i = nargs; i < npos; i++) vals.push(DEFAULT);
+    if (lam.keys.length === 0) {
+      if (lam.rest) {
+        let rest: Value = NIL;
+        for (let i = vals.length - 1; i > npos; i--) rest = new Pair(vals[i]!, rest);
+        vals.length = npos + 1;
+        vals.push(rest);
+      }
+    } else {
+      const extra = vals.splice(npos + 1);
+      if (lam.rest) {
+        let rest: Value = NIL;
+        for (let i = extra.length - 1; i >= 0; i--) rest = new Pair(extra[i]!, rest);
+        vals.push(rest);
+      }
+      const base = vals.length;
+      for (let i = 0; i < lam.keys.length; i++) vals.push(DEFAULT);
+      if (extra.length % 2 !== 0 && !lam.rest) return null;
+      for (let i = 0; i + 1 < extra.length; i += 2) {
+        const kw = extra[i];
+        const idx = kw instanceof Keyword ? lam.keys.indexOf(kw) : -1;
+        if (idx < 0) {
+          if (lam.rest) continue;
+          return null;
+        }
+        vals[base + idx] = extra[i + 1]!;
+      }
+    }
+  }
+  for (let i = vals.length - 1; i < lam.frameSize; i++) vals.push(UNASSIGNED);
+  return vals;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The loop
+
+export function run(vm: Vm, r: Regs, fuel: number): RunResult {
+  let mode = r.mode;
+  let node = r.node as Node;
+  let env = r.env;
+  let val = r.val;
+  let k = r.k;
+  let vals = r.vals;
+  let cnode = r.cnode as CallNode | PrimAppNode;
+  let ai = r.ai;
+  let site = r.site;
+  vm.dyn = r.dyn;
+
+  const save = (): void => {
+    r.mode = mode; r.node = node; r.env = env; r.val = val; r.k = k;
+    r.vals = vals; r.cnode = cnode; r.ai = ai; r.site = site; r.dyn = vm.dyn;
+  };
+  const load = (): void => {
+    mode = r.mode; node = r.node as Node; env = r.env; val = r.val; k = r.k;
+    vals = r.vals; cnode = r.cnode as CallNode | PrimAppNode; ai = r.ai; site = r.site;
+  };
+
+  for (;;) {
+    try {
+      while (fuel-- > 0) {
+        switch (mode) {
+          case Mode.Eval:
+            switch (node.op) {
+              case Op.Const:
+                val = node.value;
+                mode = Mode.Return;
+                break;
+              case Op.LocalRef:
+              case Op.GlobalRef:
+                val = evalSimple(node, env);
+                mode = Mode.Return;
+                break;
+              case Op.PrimApp:
+                try {
+                  val = evalSimple(node, env);
+                  mode = Mode.Return;
+                } catch (e: unknown) {
+                  if (e !== DEOPT) throw e;
+                  cnode = node; vals = new Array<Value>(node.args.length + 1); ai = 0; mode = Mode.Args;
+                }
+                break;
+              case Op.If: {
+                const t = node.test;
+                if (t.op <= Op.PrimApp) {
+                  let tv: Value;
+                  try { tv = evalSimple(t, env); } catch (e: unknown) {
+                    if (e !== DEOPT) throw e;
+                    k = { op: FOp.If, next: k, node, env };
+                    node = t;
+                    break;
+                  }
+                  node = tv !== false ? node.then : node.else;
+                } else {
+                  k = { op: FOp.If, next: k, node, env };
+                  node = t;
+                }
+                break;
+              }
+              case Op.Seq:
+                k = { op: FOp.Seq, next: k, node, i: 0, env };
+                node = node.body[0]!;
+                break;
+              case Op.Or:
+                k = { op: FOp.Or, next: k, node, i: 0, env };
+                node = node.exprs[0]!;
+                break;
+              case Op.Lambda:
+                val = new Closure(node, env);
+                mode = Mode.Return;
+                break;
+              case Op.Call:
+                cnode = node; vals = new Array<Value>(node.args.length + 1); ai = 0; mode = Mode.Args;
+                break;
+              case Op.LocalSet:
+                k = { op: FOp.LocalSet, next: k, node, env };
+                node = node.value;
+                break;
+              case Op.GlobalSet:
+              case Op.GlobalDef:
+                k = { op: FOp.GlobalSet, next: k, node };
+                node = node.value;
+                break;
+              default: {
+                const never: never = node;
+                throw new Error(`unknown node ${String(never)}`);
+              }
+            }
+            break;
+
+          case Mode.Args: {
+            const nargs = cnode.args.length;
+            while (ai <= nargs) {
+              const sub = ai === 0 ? cnode.fn : cnode.args[ai - 1]!;
+              if (sub.op <= Op.PrimApp) {
+                try {
+                  vals[ai] = evalSimple(sub, env);
+                  ai++;
+                  continue;
+                } catch (e: unknown) {
+                  if (e !== DEOPT) throw e;
+                }
+              }
+              k = { op: FOp.Arg, next: k, node: cnode, i: ai, vals, env };
+              node = sub;
+              mode = Mode.Eval;
+              break;
+            }
+            if (ai > nargs) { site = cnode; mode = Mode.Apply; }
+            break;
+          }
+
+          case Mode.Apply: {
+            const f = vals[0]!;
+            if (f instanceof Closure) {
+              const e = bindArgs(f, vals);
+              if (e === null) { vals[0] = f; throw wrongArgsFor(f, vals); }
+              env = e;
+              node = f.lambda.body;
+              mode = Mode.Eval;
+            } else if (f instanceof Primitive) {
+              const n = vals.length - 1;
+              if (n < f.min || (f.max >= 0 && n > f.max)) throw wrongArgsFor(f, vals);
+              if (f.kind !== 'control') {
+                try { val = callPrim(f, vals); } catch (e: unknown) { throw annotate(e, f, vals.slice(1), site); }
+                mode = Mode.Return;
+              } else {
+                save();
+                try {
+                  (f.fn as ControlFn)(vm, r, vals.slice(1));
+                } catch (e: unknown) {
+                  if (e === UNCAUGHT) throw e;
+                  load();
+                  throw annotate(e, f, vals.slice(1), site);
+                }
+                load();
+                if (r.blocked) { r.blocked = false; save(); return 'blocked'; }
+              }
+            } else if (f instanceof Continuation && f.isProcedure) {
+              save();
+              const args = vals.slice(1);
+              invokeContinuation(vm, r, f.k, f.dyn, args.length === 1 ? args[0]! : new MultipleValues(args), null, []);
+              load();
+            } else if (f instanceof Parameter) {
+              if (vals.length === 1) { val = vm.paramValue(f); mode = Mode.Return; }
+              else if (vals.length === 2) { setParam(vm, f, vals[1]!); val = VOID; mode = Mode.Return; }
+              else throw wrongArgsFor(f, vals);
+            } else {
+              const err = new ErrorObj('nonprocedure-operator', '');
+              err.proc = f;
+              err.args = vals.slice(1);
+              throw err;
+            }
+            break;
+          }
+
+          case Mode.Return: {
+            if (k === null) { save(); return 'done'; }
+            const fr = k;
+            switch (fr.op) {
+              case FOp.If:
+                node = val !== false ? fr.node.then : fr.node.else;
+                env = fr.env; k = fr.next; mode = Mode.Eval;
+                break;
+              case FOp.Seq: {
+                const i = fr.i + 1;
+                const body = fr.node.body;
+                env = fr.env;
+                node = body[i]!;
+                k = i === body.length - 1 ? fr.next : { op: FOp.Seq, next: fr.next, node: fr.node, i, env };
+                mode = Mode.Eval;
+                break;
+              }
+              case FOp.Or: {
+                if (val !== false) { k = fr.next; break; }
+                const i = fr.i + 1;
+                const exprs = fr.node.exprs;
+                env = fr.env;
+                node = exprs[i]!;
+                k = i === exprs.length - 1 ? fr.next : { op: FOp.Or, next: fr.next, node: fr.node, i, env };
+                mode = Mode.Eval;
+                break;
+              }
+              case FOp.Arg:
+                vals = fr.vals.slice();
+                vals[fr.i] = val;
+                cnode = fr.node; ai = fr.i + 1; env = fr.env; k = fr.next; mode = Mode.Args;
+                break;
+              case FOp.LocalSet: {
+                let e = fr.env;
+                for (let d = fr.node.depth; d > 0; d--) e = e[0] as Env;
+                e[fr.node.index] = val;
+                val = VOID; k = fr.next;
+                break;
+              }
+              case FOp.GlobalSet: {
+                const n = fr.node;
+                if (n.op === Op.GlobalSet) {
+                  if (n.cell.value === UNASSIGNED) {
+                    const err = unboundGlobal(n.cell.name);
+                    err.loc = n.src; err.locProc = n.src?.proc ?? null;
+                    k = fr.next;
+                    throw err;
+                  }
+                  n.cell.value = val;
+                  val = VOID;
+                } else {
+                  n.cell.value = val;
+                  vm.macros.delete(n.cell.name);
+                  val = n.cell.name;
+                }
+                k = fr.next;
+                break;
+              }
+              case FOp.Top:
+                k = fr.next;
+                break;
+              case FOp.RestoreDyn:
+                vm.dyn = fr.dyn;
+                k = fr.next;
+                break;
+              case FOp.CallWithValues: {
+                k = fr.next;
+                const args = val instanceof MultipleValues ? val.vals : [val];
+                vals = [fr.consumer, ...args]; site = null; mode = Mode.Apply;
+                break;
+              }
+              case FOp.WindBefore: {
+                const outer = vm.dyn.winds;
+                const winds: WindList = { before: fr.before, after: fr.after, depth: (outer?.depth ?? 0) + 1, next: outer };
+                k = { op: FOp.WindBody, next: fr.next, after: fr.after, outer };
+                vm.dyn = { params: vm.dyn.params, handlers: vm.dyn.handlers, winds };
+                vals = [fr.thunk]; site = null; mode = Mode.Apply;
+                break;
+              }
+              case FOp.WindBody:
+                vm.dyn = { params: vm.dyn.params, handlers: vm.dyn.handlers, winds: fr.outer };
+                k = { op: FOp.ReturnValue, next: fr.next, value: val };
+                vals = [fr.after]; site = null; mode = Mode.Apply;
+                break;
+              case FOp.ReturnValue:
+                val = fr.value;
+                k = fr.next;
+                break;
+              case FOp.Rewind:
+                if (fr.i < fr.steps.length) {
+                  const step = fr.steps[fr.i]!;
+                  vm.dyn = { params: vm.dyn.params, handlers: vm.dyn.handlers, winds: step.winds };
+                  k = { ...fr, i: fr.i + 1 };
+                  vals = [step.thunk]; site = null; mode = Mode.Apply;
+                } else {
+                  vm.dyn = fr.targetDyn;
+                  k = fr.target;
+                  if (fr.fn !== null) { vals = [fr.fn, ...fr.args]; site = null; mode = Mode.Apply; }
+                  else val = fr.value;
+                }
+                break;
+              case FOp.Force: {
+                const p = fr.promise;
+                k = fr.next;
+                if (p.done) { val = p.value; break; }
+                if (val instanceof SPromise) {
+                  if (val.done) {
+                    p.done = true; p.value = val.value; p.thunk = null;
+                    val = p.value;
+                  } else {
+                    p.thunk = val.thunk;
+                    k = { op: FOp.Force, next: k, promise: p };
+                    vals = [p.thunk!]; site = null; mode = Mode.Apply;
+                  }
+                } else {
+                  p.done = true; p.value = val; p.thunk = null;
+                }
+                break;
+              }
+              case FOp.Apply:
+                k = fr.next;
+                vals = [fr.fn, ...fr.args]; site = null; mode = Mode.Apply;
+                break;
+              case FOp.Load: {
+                const i = fr.i + 1;
+                k = fr.next;
+                if (i < fr.forms.length) {
+                  const form = fr.forms[i]!;
+                  k = { op: FOp.Load, next: k, forms: fr.forms, i, result: fr.result };
+                  node = vm.compileTop(form.datum, form.loc);
+                  env = [];
+                  mode = Mode.Eval;
+                } else {
+                  val = fr.result;
+                }
+                break;
+              }
+              default: {
+                const never: never = fr;
+                throw new Error(`unknown frame ${String(never)}`);
+              }
+            }
+            break;
+          }
+        }
+      }
+      save();
+      return 'yield';
+    } catch (e: unknown) {
+      if (e === UNCAUGHT) { load(); save(); return 'error'; }
+      // A primitive (or the machine) signalled an error: raise it through the continuation.
+      save();
+      let obj: Value;
+      if (e instanceof ErrorObj) obj = e;
+      else if (e instanceof RaiseSignal) obj = e.value;
+      else if (e instanceof RangeError && /call stack/.test(e.message)) {
+        obj = new ErrorObj('error', 'Stack overflow (expression nested too deeply)');
+      } else throw e;
+      try {
+        raise(vm, r, obj);
+      } catch (e2: unknown) {
+        if (e2 === UNCAUGHT) { save2(r, vm); return 'error'; }
+        throw e2;
+      }
+      load();
+    }
+  }
+}
+
+function save2(r: Regs, vm: Vm): void {
+  r.dyn = vm.dyn;
+}
+
+function wrongArgsFor(f: Value, vals: Value[]): ErrorObj {
+  const e = wrongArgs();
+  e.proc = f;
+  e.args = vals.slice(1);
+  return e;
+}
+
+function setParam(vm: Vm, p: Parameter, v: Value): void {
+  for (let b = vm.dyn.params; b !== null; b = b.next) {
+    if (b.param === p) { b.cell.value = v; return; }
+  }
+  p.value = v;
+}

@@ -1,0 +1,126 @@
+// Making a ready-to-use Vm: primitives registered, compiler installed, Scheme preludes loaded;
+// and running code on it synchronously (for macros, start-up, tests). Threads and the
+// scheduler run code asynchronously on top of the same machine.
+
+import { Compiler, type MacroRunner } from './compiler.js';
+import { Regs, run, applyProc, type RunResult } from './machine.js';
+import { FOp } from './frames.js';
+import { controlPrims, type FileReader } from './control-prims.js';
+import { Reader } from './reader.js';
+import type { Node, Src } from './nodes.js';
+import { ErrorObj, type Loc } from '../runtime/errors.js';
+import { EOF, MString, type Pair, type Value } from '../runtime/values.js';
+import { Vm } from '../runtime/vm.js';
+import type { Host } from '../runtime/host.js';
+import { allPrims } from '../runtime/prims/index.js';
+
+/** Thrown (as a JS exception) by the synchronous runners when Scheme code raises uncaught. */
+export class SchemeFailure extends Error {
+  constructor(readonly value: Value, readonly src: Src | null) {
+    super('uncaught Scheme exception');
+  }
+}
+
+/** Source locations recorded by the reader for the compiler (pair -> location of its car). */
+export function locationsOf(vm: Vm): WeakMap<Pair, Loc> {
+  let m = vm.ext.get('locs') as WeakMap<Pair, Loc> | undefined;
+  if (m === undefined) {
+    m = new WeakMap();
+    vm.ext.set('locs', m);
+  }
+  return m;
+}
+
+/** Read every datum of a text, with locations recorded for the compiler. */
+export function readForms(vm: Vm, text: string, container: string): Array<{ datum: Value; loc: Src }> {
+  const reader = new Reader(text, { container, locations: locationsOf(vm) });
+  const out: Array<{ datum: Value; loc: Src }> = [];
+  for (;;) {
+    const d = reader.read();
+    if (d === EOF) break;
+    const l = reader.lastLoc!;
+    out.push({ datum: d, loc: { container: l.container, line: l.line, col: l.col, proc: null } });
+  }
+  return out;
+}
+
+const fileReader: FileReader = (vm, path, base) => {
+  const full = vm.host.resolvePath(path, base);
+  let p = full;
+  if (!vm.host.fileExists(p) && vm.host.fileExists(`${full}.scm`)) p = `${full}.scm`;
+  const text = vm.host.readFile(p);
+  return { path: p, forms: readForms(vm, text, displayName(vm, path, p)) };
+};
+
+/** gsi shows the path as given on the command line / to load. */
+function displayName(_vm: Vm, given: string, resolved: string): string {
+  return given.endsWith('.scm') || resolved === given ? given : resolved;
+}
+
+export interface VmOptions {
+  /** Scheme source files to load at start-up, as [name, text]. */
+  preludes?: Array<[string, string]>;
+}
+
+export function createVm(host: Host, opts: VmOptions = {}): Vm {
+  const vm = new Vm(host);
+  const runner: MacroRunner = {
+    apply: (proc, args) => applySync(vm, proc, args),
+    evalNode: (node) => evalNodeSync(vm, node),
+    readForms: (path, base) => fileReader(vm, path, base).forms,
+  };
+  vm.compiler = new Compiler(vm, runner, locationsOf(vm));
+  for (const factory of allPrims) vm.definePrims(factory(vm));
+  vm.definePrims(controlPrims(fileReader)(vm));
+  for (const [name, text] of opts.preludes ?? []) loadTextSync(vm, text, name);
+  return vm;
+}
+
+/** Run registers to completion (no thread switching); throw SchemeFailure on an uncaught raise. */
+export function runSync(vm: Vm, r: Regs): Value {
+  const outer = vm.dyn;
+  try {
+    for (;;) {
+      const res: RunResult = run(vm, r, 1_000_000);
+      if (res === 'done') return r.val;
+      if (res === 'error') throw new SchemeFailure(r.val, r.errSrc);
+      if (res === 'blocked') throw new SchemeFailure(new ErrorObj('error', 'Blocking operation in a synchronous context'), null);
+    }
+  } finally {
+    vm.dyn = outer;
+  }
+}
+
+export function evalNodeSync(vm: Vm, node: Node): Value {
+  const r = new Regs();
+  r.dyn = vm.dyn;
+  r.mode = 0;
+  r.node = node;
+  return runSync(vm, r);
+}
+
+export function applySync(vm: Vm, proc: Value, args: Value[]): Value {
+  const r = new Regs();
+  r.dyn = vm.dyn;
+  applyProc(r, proc, args);
+  return runSync(vm, r);
+}
+
+/** Load Scheme source text synchronously (preludes, tests). */
+export function loadTextSync(vm: Vm, text: string, container: string): Value {
+  const forms = readForms(vm, text, container);
+  const r = new Regs();
+  r.dyn = vm.dyn;
+  r.k = { op: FOp.Load, next: null, forms, i: -1, result: new MString(container) };
+  r.mode = 1;
+  return runSync(vm, r);
+}
+
+/** Evaluate one expression given as text (tests, -e). */
+export function evalString(vm: Vm, text: string, container = '(eval)'): Value {
+  let result: Value = false;
+  for (const f of readForms(vm, text, container)) result = evalNodeSync(vm, vm.compileTop(f.datum, f.loc));
+  return result;
+}
+
+export { fileReader };

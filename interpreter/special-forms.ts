@@ -1,0 +1,495 @@
+// The special forms. Primitive ones compile straight to nodes; derived ones (let*, do, case,
+// guard, parameterize, ...) rewrite into primitive ones, naming special forms by their core
+// symbols and run-time helpers by their `##` names so that user bindings cannot capture them.
+// R7RS section numbers are given for the derived forms' rewrites.
+
+import { Op, type Node } from './nodes.js';
+import { MacroScope, frameOf, type CScope } from './scope.js';
+import { baseSym, isIdent, stripSyntax, type Ident } from './syntax.js';
+import { core, hash, temp } from './core-syms.js';
+import { bodyExpanders, type Compiler, type SpecialForm } from './compiler.js';
+import { expandQuasiquote } from './quasiquote.js';
+import { syntaxError, type Loc } from '../runtime/errors.js';
+import { NIL, Pair, SVector, VOID, type Value } from '../runtime/values.js';
+import { expandDefineType, expandDefineRecordType } from '../runtime/records.js';
+
+export const specialForms = new Map<string, SpecialForm>();
+
+function L(...xs: Value[]): Value {
+  let r: Value = NIL;
+  for (let i = xs.length - 1; i >= 0; i--) r = new Pair(xs[i]!, r);
+  return r;
+}
+
+/** (a b . tail) */
+function LT(tail: Value, ...xs: Value[]): Value {
+  let r: Value = tail;
+  for (let i = xs.length - 1; i >= 0; i--) r = new Pair(xs[i]!, r);
+  return r;
+}
+
+function arr(x: Value): Value[] {
+  const out: Value[] = [];
+  while (x instanceof Pair) { out.push(x.car); x = x.cdr; }
+  return out;
+}
+
+const K = core;
+
+/** Is `id` (in `scope`) the keyword `name` (else, =>, unquote...)? */
+function isKeyword(c: Compiler, v: Value, name: string, scope: CScope | null): boolean {
+  if (!isIdent(v)) return false;
+  const b = c.classify(v, scope);
+  return (b.kind === 'global' && b.name.name === name && b.name.interned) || (b.kind === 'special' && b.name === name);
+}
+
+// -------------------------------------------------------------------------------------------
+// Primitive forms
+
+specialForms.set('quote', (c, x, loc) => {
+  const p = c.items(x.cdr, loc, x);
+  if (p.length !== 1) return c.bad(x, loc);
+  return { op: Op.Const, src: null, value: stripSyntax(p[0]!.v) };
+});
+
+specialForms.set('if', (c, x, loc, scope, tail, proc) => {
+  const p = c.items(x.cdr, loc, x);
+  if (p.length < 2 || p.length > 3) return c.bad(x, loc);
+  return {
+    op: Op.If,
+    src: c.src(loc, proc),
+    test: c.compile(p[0]!.v, p[0]!.loc, scope, false, proc),
+    then: c.compile(p[1]!.v, p[1]!.loc, scope, tail, proc),
+    else: p.length === 3 ? c.compile(p[2]!.v, p[2]!.loc, scope, tail, proc) : { op: Op.Const, src: null, value: VOID },
+  };
+});
+
+specialForms.set('define', (c, x, loc, scope) => {
+  if (frameOf(scope) !== null) return c.bad(x, loc); // internal defines are handled by compileBody
+  const d = c.parseDefine(x, loc);
+  if (d.kind !== 'define') return c.bad(x, loc);
+  return c.globalDefine(d.id, d.value, d.loc, scope, d.lambdaName);
+});
+
+specialForms.set('set!', (c, x, loc, scope, _tail, proc) => {
+  const p = c.items(x.cdr, loc, x);
+  if (p.length !== 2 || !isIdent(p[0]!.v)) return c.bad(x, loc);
+  const id = p[0]!.v as Ident;
+  const value = c.compile(p[1]!.v, p[1]!.loc, scope, false, proc);
+  const ref = c.compileRef(id, p[0]!.loc, scope, proc);
+  if (ref.op === Op.LocalRef) {
+    return { op: Op.LocalSet, src: c.src(loc, proc), depth: ref.depth, index: ref.index, value, define: false };
+  }
+  if (ref.op === Op.GlobalRef) return { op: Op.GlobalSet, src: c.src(p[0]!.loc, proc), cell: ref.cell, value };
+  return c.bad(x, loc);
+});
+
+specialForms.set('lambda', (c, x, loc, scope) => {
+  if (!(x.cdr instanceof Pair)) return c.bad(x, loc);
+  return c.compileLambda(x.cdr.car, x.cdr.cdr, loc, scope, null, x);
+});
+
+specialForms.set('named-lambda', (c, x, loc, scope) => {
+  const p = c.items(x.cdr, loc, x);
+  if (p.length < 2 || !(p[0]!.v instanceof Pair) || !isIdent(p[0]!.v.car)) return c.bad(x, loc);
+  const head = p[0]!.v as Pair;
+  return c.compileLambda(head.cdr, (x.cdr as Pair).cdr, loc, scope, baseSym(head.car as Ident).name, x);
+});
+
+specialForms.set('begin', (c, x, loc, scope, tail, proc) => {
+  const p = c.items(x.cdr, loc, x);
+  if (frameOf(scope) === null) {
+    // Top level: definitions inside begin are global, and each form is compiled in order.
+    return c.compileBody(x.cdr, loc, scope, tail, proc, x);
+  }
+  return c.compileSeq(p, loc, scope, tail, proc);
+});
+
+specialForms.set('or', (c, x, loc, scope, tail, proc) => {
+  const p = c.items(x.cdr, loc, x);
+  if (p.length === 0) return { op: Op.Const, src: null, value: false };
+  if (p.length === 1) return c.compile(p[0]!.v, p[0]!.loc, scope, tail, proc);
+  return { op: Op.Or, src: c.src(loc, proc), exprs: p.map((e, i) => c.compile(e.v, e.loc, scope, tail && i === p.length - 1, proc)) };
+});
+
+specialForms.set('and', (c, x, loc, scope, tail, proc) => {
+  const p = c.items(x.cdr, loc, x);
+  if (p.length === 0) return { op: Op.Const, src: null, value: true };
+  let node = c.compile(p[p.length - 1]!.v, p[p.length - 1]!.loc, scope, tail, proc);
+  for (let i = p.length - 2; i >= 0; i--) {
+    node = { op: Op.If, src: c.src(loc, proc), test: c.compile(p[i]!.v, p[i]!.loc, scope, false, proc), then: node, else: { op: Op.Const, src: null, value: false } };
+  }
+  return node;
+});
+
+specialForms.set('quasiquote', (c, x, loc, scope, tail, proc) => {
+  const p = c.items(x.cdr, loc, x);
+  if (p.length !== 1) return c.bad(x, loc);
+  const isKw = (v: Value, name: string): boolean => isKeyword(c, v, name, scope);
+  return c.compile(expandQuasiquote(p[0]!.v, 1, isKw, () => c.bad(x, loc)), loc, scope, tail, proc);
+});
+
+// -------------------------------------------------------------------------------------------
+// Binding forms (R7RS 4.2.2, 4.2.4)
+
+function bindings(c: Compiler, v: Value, loc: Loc, whole: Value): Array<{ id: Ident; init: Value }> {
+  return c.items(v, loc, whole).map((b) => {
+    const parts = arr(b.v);
+    if (!(b.v instanceof Pair) || !isIdent(parts[0]!) || parts.length > 2) return c.bad(whole, loc);
+    return { id: parts[0] as Ident, init: parts.length === 2 ? parts[1]! : VOID };
+  });
+}
+
+/** Compile ((lambda (ids) body) inits), naming lambdas bound to ids. */
+function compileLet(c: Compiler, ids: Ident[], inits: Value[], body: Value, loc: Loc, scope: CScope | null, tail: boolean, proc: string | null, whole: Value): Node {
+  const lambda = c.compileLambda(arrToList(ids), body, loc, scope, proc, whole);
+  const args = inits.map((init, i) => compileNamed(c, init, loc, scope, proc, baseSym(ids[i]!).name));
+  return { op: Op.Call, src: c.src(loc, proc), fn: lambda, args, tail };
+}
+
+/** Compile an init expression; a lambda gets `name` (as Gambit names `(let ((f (lambda ...)))`). */
+function compileNamed(c: Compiler, init: Value, loc: Loc, scope: CScope | null, proc: string | null, name: string): Node {
+  if (init instanceof Pair && isIdent(init.car) && init.cdr instanceof Pair) {
+    const b = c.classify(init.car, scope);
+    if (b.kind === 'special' && b.name === 'lambda') return c.compileLambda(init.cdr.car, init.cdr.cdr, loc, scope, name, init);
+  }
+  return c.compile(init, loc, scope, false, proc);
+}
+
+function arrToList(xs: Value[], tail: Value = NIL): Value {
+  let r = tail;
+  for (let i = xs.length - 1; i >= 0; i--) r = new Pair(xs[i]!, r);
+  return r;
+}
+
+specialForms.set('let', (c, x, loc, scope, tail, proc) => {
+  if (!(x.cdr instanceof Pair)) return c.bad(x, loc);
+  const first = x.cdr.car;
+  if (isIdent(first)) {
+    // Named let: ((letrec ((name (lambda (ids) body))) name) inits)
+    if (!(x.cdr.cdr instanceof Pair)) return c.bad(x, loc);
+    const bs = bindings(c, x.cdr.cdr.car, loc, x);
+    const body = x.cdr.cdr.cdr;
+    const lam = LT(body, K('lambda'), arrToList(bs.map((b) => b.id)));
+    const rec = L(K('letrec'), L(L(first, lam)), first);
+    return c.compile(LT(arrToList(bs.map((b) => b.init)), rec), loc, scope, tail, proc);
+  }
+  const bs = bindings(c, first, loc, x);
+  if (x.cdr.cdr === NIL) return c.bad(x, loc);
+  return compileLet(c, bs.map((b) => b.id), bs.map((b) => b.init), x.cdr.cdr, loc, scope, tail, proc, x);
+});
+
+specialForms.set('let*', (c, x, loc, scope, tail, proc) => {
+  if (!(x.cdr instanceof Pair) || x.cdr.cdr === NIL) return c.bad(x, loc);
+  const bs = c.items(x.cdr.car, loc, x).map((b) => b.v);
+  if (bs.length <= 1) return c.compile(LT(x.cdr.cdr, K('let'), arrToList(bs)), loc, scope, tail, proc);
+  const inner = LT(x.cdr.cdr, K('let*'), arrToList(bs.slice(1)));
+  return c.compile(L(K('let'), L(bs[0]!), inner), loc, scope, tail, proc);
+});
+
+function compileLetrec(c: Compiler, x: Pair, loc: Loc, scope: CScope | null, tail: boolean, proc: string | null): Node {
+  // (letrec ((v init) ...) body) => ((lambda () (define v init) ... (let () body))) — internal
+  // defines give letrec* semantics, which is a valid letrec implementation.
+  if (!(x.cdr instanceof Pair) || x.cdr.cdr === NIL) return c.bad(x, loc);
+  const bs = bindings(c, x.cdr.car, loc, x);
+  const defs = bs.map((b) => L(K('define'), b.id, b.init));
+  const body = L(LT(x.cdr.cdr, K('let'), NIL));
+  const lam = LT(arrToList(defs, body), K('lambda'), NIL);
+  return c.compile(L(lam), loc, scope, tail, proc);
+}
+specialForms.set('letrec', compileLetrec);
+specialForms.set('letrec*', compileLetrec);
+
+specialForms.set('do', (c, x, loc, scope, tail, proc) => {
+  // (do ((var init step)...) (test expr...) cmd...) => named let (R7RS 7.3)
+  const p = c.items(x.cdr, loc, x);
+  if (p.length < 2 || !(p[1]!.v instanceof Pair)) return c.bad(x, loc);
+  const specs = c.items(p[0]!.v, loc, x).map((s) => {
+    const parts = arr(s.v);
+    if (!isIdent(parts[0]!) || parts.length < 2 || parts.length > 3) return c.bad(x, loc);
+    return { id: parts[0]!, init: parts[1]!, step: parts.length === 3 ? parts[2]! : parts[0]! };
+  });
+  const loop = temp('do-loop');
+  const testClause = p[1]!.v as Pair;
+  const result = testClause.cdr === NIL ? L(K('quote'), VOID) : LT(testClause.cdr, K('begin'));
+  const cmds = p.slice(2).map((e) => e.v);
+  const again = LT(arrToList(specs.map((s) => s.step)), loop);
+  const body = L(K('if'), testClause.car, result, LT(arrToList([...cmds, again]), K('begin')));
+  const form = L(K('let'), loop, arrToList(specs.map((s) => L(s.id, s.init))), body);
+  return c.compile(form, loc, scope, tail, proc);
+});
+
+// -------------------------------------------------------------------------------------------
+// Conditionals (R7RS 4.2.1)
+
+specialForms.set('cond', (c, x, loc, scope, tail, proc) => {
+  const clauses = c.items(x.cdr, loc, x);
+  let out: Value = L(K('quote'), VOID);
+  for (let i = clauses.length - 1; i >= 0; i--) {
+    const cl = clauses[i]!.v;
+    if (!(cl instanceof Pair)) return c.bad(x, loc);
+    const parts = arr(cl);
+    if (isKeyword(c, cl.car, 'else', scope)) {
+      if (i !== clauses.length - 1 || parts.length < 2) return c.bad(x, loc);
+      out = LT(cl.cdr, K('begin'));
+    } else if (parts.length >= 2 && isKeyword(c, parts[1]!, '=>', scope)) {
+      if (parts.length !== 3) return c.bad(x, loc);
+      const t = temp('t');
+      out = L(K('let'), L(L(t, cl.car)), L(K('if'), t, L(parts[2]!, t), out));
+    } else if (parts.length === 1) {
+      out = L(K('or'), cl.car, out);
+    } else {
+      out = L(K('if'), cl.car, LT(cl.cdr, K('begin')), out);
+    }
+  }
+  return c.compile(out, loc, scope, tail, proc);
+});
+
+specialForms.set('case', (c, x, loc, scope, tail, proc) => {
+  const p = c.items(x.cdr, loc, x);
+  if (p.length < 1) return c.bad(x, loc);
+  const key = temp('key');
+  let out: Value = L(K('quote'), VOID);
+  for (let i = p.length - 1; i >= 1; i--) {
+    const cl = p[i]!.v;
+    if (!(cl instanceof Pair)) return c.bad(x, loc);
+    const parts = arr(cl);
+    const isElse = isKeyword(c, cl.car, 'else', scope);
+    if (isElse && i !== p.length - 1) return c.bad(x, loc);
+    const body = parts.length === 3 && isKeyword(c, parts[1]!, '=>', scope) ? L(parts[2]!, key) : LT(cl.cdr, K('begin'));
+    if (isElse) out = body;
+    else out = L(K('if'), L(hash('memv'), key, L(K('quote'), stripSyntax(cl.car))), body, out);
+  }
+  return c.compile(L(K('let'), L(L(key, p[0]!.v)), out), loc, scope, tail, proc);
+});
+
+specialForms.set('when', (c, x, loc, scope, tail, proc) => {
+  if (!(x.cdr instanceof Pair)) return c.bad(x, loc);
+  return c.compile(L(K('if'), x.cdr.car, LT(x.cdr.cdr, K('begin'))), loc, scope, tail, proc);
+});
+
+specialForms.set('unless', (c, x, loc, scope, tail, proc) => {
+  if (!(x.cdr instanceof Pair)) return c.bad(x, loc);
+  return c.compile(L(K('if'), x.cdr.car, L(K('quote'), VOID), LT(x.cdr.cdr, K('begin'))), loc, scope, tail, proc);
+});
+
+// -------------------------------------------------------------------------------------------
+// Promises, parameters, multiple values (R7RS 4.2.5, 4.2.6, 4.3)
+
+specialForms.set('delay', (c, x, loc, scope, tail, proc) => {
+  const p = c.items(x.cdr, loc, x);
+  if (p.length !== 1) return c.bad(x, loc);
+  return c.compile(L(hash('make-lazy-promise'), L(K('lambda'), NIL, L(hash('make-eager-promise'), p[0]!.v))), loc, scope, tail, proc);
+});
+
+specialForms.set('delay-force', (c, x, loc, scope, tail, proc) => {
+  const p = c.items(x.cdr, loc, x);
+  if (p.length !== 1) return c.bad(x, loc);
+  return c.compile(L(hash('make-lazy-promise'), L(K('lambda'), NIL, p[0]!.v)), loc, scope, tail, proc);
+});
+specialForms.set('make-promise-lazy', specialForms.get('delay-force')!);
+
+specialForms.set('parameterize', (c, x, loc, scope, tail, proc) => {
+  if (!(x.cdr instanceof Pair)) return c.bad(x, loc);
+  const bs = c.items(x.cdr.car, loc, x).map((b) => {
+    const parts = arr(b.v);
+    if (parts.length !== 2) return c.bad(x, loc);
+    return { p: parts[0]!, v: parts[1]!, pt: temp('p'), vt: temp('v') };
+  });
+  const lets = arrToList(bs.flatMap((b) => [L(b.pt, b.p), L(b.vt, b.v)]));
+  const call = L(hash('parameterize'),
+    LT(arrToList(bs.map((b) => b.pt)), hash('list')),
+    LT(arrToList(bs.map((b) => L(hash('param-convert'), b.pt, b.vt))), hash('list')),
+    LT(x.cdr.cdr, K('lambda'), NIL));
+  return c.compile(L(K('let*'), lets, call), loc, scope, tail, proc);
+});
+
+specialForms.set('receive', (c, x, loc, scope, tail, proc) => {
+  const p = c.items(x.cdr, loc, x);
+  if (p.length < 3) return c.bad(x, loc);
+  const body = ((x.cdr as Pair).cdr as Pair).cdr;
+  return c.compile(L(hash('call-with-values'), L(K('lambda'), NIL, p[1]!.v), LT(body, K('lambda'), p[0]!.v)), loc, scope, tail, proc);
+});
+
+/** A formals list with every identifier replaced by a fresh temporary; returns both. */
+function renameFormals(f: Value): { temps: Value; pairs: Array<[Value, Value]> } {
+  const pairs: Array<[Value, Value]> = [];
+  const walk = (v: Value): Value => {
+    if (v instanceof Pair) return new Pair(walk(v.car), walk(v.cdr));
+    if (isIdent(v)) { const t = temp(baseSym(v).name); pairs.push([v, t]); return t; }
+    return v;
+  };
+  return { temps: walk(f), pairs };
+}
+
+specialForms.set('let-values', (c, x, loc, scope, tail, proc) => {
+  if (!(x.cdr instanceof Pair)) return c.bad(x, loc);
+  const bs = c.items(x.cdr.car, loc, x).map((b) => arr(b.v));
+  const all: Array<[Value, Value]> = [];
+  let body: Value = L(LT(x.cdr.cdr, K('let'), NIL));
+  const renamed = bs.map((b) => { if (b.length !== 2) return c.bad(x, loc); const r = renameFormals(b[0]!); all.push(...r.pairs); return { temps: r.temps, init: b[1]! }; });
+  body = LT(x.cdr.cdr, K('let'), arrToList(all.map(([id, t]) => L(id, t))));
+  for (let i = renamed.length - 1; i >= 0; i--) {
+    body = L(hash('call-with-values'), L(K('lambda'), NIL, renamed[i]!.init), L(K('lambda'), renamed[i]!.temps, body));
+  }
+  return c.compile(body, loc, scope, tail, proc);
+});
+
+specialForms.set('let*-values', (c, x, loc, scope, tail, proc) => {
+  if (!(x.cdr instanceof Pair)) return c.bad(x, loc);
+  const bs = c.items(x.cdr.car, loc, x).map((b) => arr(b.v));
+  let body: Value = LT(x.cdr.cdr, K('let'), NIL);
+  for (let i = bs.length - 1; i >= 0; i--) {
+    if (bs[i]!.length !== 2) return c.bad(x, loc);
+    body = L(hash('call-with-values'), L(K('lambda'), NIL, bs[i]![1]!), L(K('lambda'), bs[i]![0]!, body));
+  }
+  return c.compile(body, loc, scope, tail, proc);
+});
+
+function expandDefineValues(c: Compiler, x: Pair, loc: Loc): Value {
+  const p = c.items(x.cdr, loc, x);
+  if (p.length !== 2) return c.bad(x, loc);
+  const r = renameFormals(p[0]!.v);
+  const defs = r.pairs.map(([id]) => L(K('define'), id, false));
+  const sets = r.pairs.map(([id, t]) => L(K('set!'), id, t));
+  const cwv = L(hash('call-with-values'), L(K('lambda'), NIL, p[1]!.v), LT(arrToList(sets.length ? sets : [VOID]), K('lambda'), r.temps));
+  return LT(arrToList([...defs, cwv]), K('begin'));
+}
+bodyExpanders.set('define-values', expandDefineValues);
+specialForms.set('define-values', (c, x, loc, scope, tail, proc) => c.compile(expandDefineValues(c, x, loc), loc, scope, tail, proc));
+
+specialForms.set('case-lambda', (c, x, loc, scope, tail, proc) => {
+  const clauses = c.items(x.cdr, loc, x).map((cl) => {
+    if (!(cl.v instanceof Pair)) return c.bad(x, loc);
+    return { t: temp('clause'), lam: LT(cl.v.cdr, K('lambda'), cl.v.car) };
+  });
+  const args = temp('args');
+  const form = L(K('let'), arrToList(clauses.map((cl) => L(cl.t, cl.lam))),
+    L(K('lambda'), args, LT(arrToList(clauses.map((cl) => cl.t)), hash('case-lambda-dispatch'), args)));
+  return c.compile(form, loc, scope, tail, proc);
+});
+
+// -------------------------------------------------------------------------------------------
+// Exceptions: guard (R7RS 4.2.7, the reference rewrite)
+
+specialForms.set('guard', (c, x, loc, scope, tail, proc) => {
+  if (!(x.cdr instanceof Pair) || !(x.cdr.car instanceof Pair)) return c.bad(x, loc);
+  const spec = x.cdr.car;
+  const v = spec.car;
+  if (!isIdent(v)) return c.bad(x, loc);
+  const clauses = arr(spec.cdr);
+  const guardK = temp('guard-k'), condition = temp('condition'), handlerK = temp('handler-k'), args = temp('args');
+  const hasElse = clauses.length > 0 && clauses[clauses.length - 1] instanceof Pair && isKeyword(c, (clauses[clauses.length - 1] as Pair).car, 'else', scope);
+  const reraise = L(K('else'), L(handlerK, L(K('lambda'), NIL, L(hash('raise-continuable'), condition))));
+  const condForm = LT(arrToList(hasElse ? clauses : [...clauses, reraise]), K('cond'));
+  const form =
+    L(L(hash('call/cc'), L(K('lambda'), L(guardK),
+      L(hash('with-exception-handler'),
+        L(K('lambda'), L(condition),
+          L(L(hash('call/cc'), L(K('lambda'), L(handlerK),
+            L(guardK, L(K('lambda'), NIL, L(K('let'), L(L(v, condition)), condForm))))))),
+        L(K('lambda'), NIL,
+          L(hash('call-with-values'), LT(x.cdr.cdr, K('lambda'), NIL),
+            L(K('lambda'), args, L(guardK, L(K('lambda'), NIL, L(hash('apply'), hash('values'), args))))))))));
+  return c.compile(form, loc, scope, tail, proc);
+});
+
+// -------------------------------------------------------------------------------------------
+// Macros (R7RS 4.3; Gambit's define-macro)
+
+specialForms.set('define-syntax', (c, x, loc, scope) => {
+  if (frameOf(scope) !== null) return c.bad(x, loc);
+  c.expandBodySpecial('define-syntax', x, loc, scope);
+  return { op: Op.Const, src: null, value: VOID };
+});
+
+specialForms.set('define-macro', (c, x, loc, scope) => {
+  if (frameOf(scope) !== null) return c.bad(x, loc);
+  c.expandBodySpecial('define-macro', x, loc, scope);
+  return { op: Op.Const, src: null, value: VOID };
+});
+
+function letSyntax(rec: boolean): SpecialForm {
+  return (c, x, loc, scope, tail, proc) => {
+    if (!(x.cdr instanceof Pair)) return c.bad(x, loc);
+    const inner = new MacroScope(scope);
+    for (const b of c.items(x.cdr.car, loc, x)) {
+      const parts = arr(b.v);
+      if (parts.length !== 2 || !isIdent(parts[0]!)) return c.bad(x, loc);
+      inner.bindings.set(parts[0] as Ident, { kind: 'macro', macro: c.makeRulesMacro(parts[1]!, b.loc, rec ? inner : scope) });
+    }
+    return c.compileBody(x.cdr.cdr, loc, inner, tail, proc, x);
+  };
+}
+specialForms.set('let-syntax', letSyntax(false));
+specialForms.set('letrec-syntax', letSyntax(true));
+
+specialForms.set('syntax-rules', (c, x, loc) => c.bad(x, loc));
+specialForms.set('else', (c, x, loc) => c.bad(x, loc));
+specialForms.set('=>', (c, x, loc) => c.bad(x, loc));
+specialForms.set('unquote', (c, x, loc) => c.bad(x, loc));
+specialForms.set('unquote-splicing', (c, x, loc) => c.bad(x, loc));
+
+// -------------------------------------------------------------------------------------------
+// Records, files, declarations
+
+function recordForm(expand: (form: Value) => Value): SpecialForm {
+  return (c, x, loc, scope, tail, proc) => {
+    let out: Value;
+    try { out = expand(stripSyntax(x)); } catch (e: unknown) { if (e instanceof Error) return c.bad(x, loc); throw e; }
+    return c.compile(out, loc, scope, tail, proc);
+  };
+}
+specialForms.set('define-type', recordForm(expandDefineType));
+specialForms.set('define-record-type', recordForm(expandDefineRecordType));
+bodyExpanders.set('define-type', (_c, x) => expandDefineType(stripSyntax(x)));
+bodyExpanders.set('define-record-type', (_c, x) => expandDefineRecordType(stripSyntax(x)));
+
+specialForms.set('include', (c, x, loc, scope, tail, proc) => {
+  const p = c.items(x.cdr, loc, x);
+  const forms: Value[] = [];
+  for (const f of p) {
+    const name = f.v;
+    if (!(typeof name === 'object' && 's' in name)) return c.bad(x, loc);
+    for (const form of c.runner.readForms((name as unknown as { s: string }).s, loc.container)) forms.push(form.datum);
+  }
+  return c.compile(LT(arrToList(forms), K('begin')), loc, scope, tail, proc);
+});
+bodyExpanders.set('include', (c, x, loc) => {
+  const forms: Value[] = [];
+  for (const f of c.items(x.cdr, loc, x)) {
+    for (const form of c.runner.readForms((f.v as unknown as { s: string }).s, loc.container)) forms.push(form.datum);
+  }
+  return LT(arrToList(forms), K('begin'));
+});
+
+specialForms.set('declare', () => ({ op: Op.Const, src: null, value: VOID }));
+
+const FEATURES = new Set(['gambit', 'gsi-ts', 'r7rs', 'exact-closed', 'ratios', 'full-unicode', 'else']);
+
+specialForms.set('cond-expand', (c, x, loc, scope, tail, proc) => {
+  const test = (req: Value): boolean => {
+    if (isIdent(req)) return FEATURES.has(baseSym(req).name);
+    if (req instanceof Pair && isIdent(req.car)) {
+      const args = arr(req.cdr);
+      switch (baseSym(req.car).name) {
+        case 'and': return args.every(test);
+        case 'or': return args.some(test);
+        case 'not': return args.length === 1 && !test(args[0]!);
+        case 'library': return false;
+        default: return false;
+      }
+    }
+    throw syntaxError('Ill-formed special form', stripSyntax(x), loc);
+  };
+  for (const cl of c.items(x.cdr, loc, x)) {
+    if (!(cl.v instanceof Pair)) return c.bad(x, loc);
+    if (test(cl.v.car)) return c.compile(LT(cl.v.cdr, K('begin')), loc, scope, tail, proc);
+  }
+  return { op: Op.Const, src: null, value: VOID };
+});
+
+// Vectors are self-evaluating but may contain aliases from macro templates.
+export function constValue(v: Value): Value {
+  return v instanceof SVector ? stripSyntax(v) : v;
+}

@@ -1,0 +1,26 @@
+// The one interface through which the interpreter and the runtime reach the outside world
+// (files, terminal, clock, environment). `cli/node-host.ts` implements it on Node.js; tests can
+// implement it in memory. Nothing in interpreter/ or runtime/ imports a `node:` module.
+
+export interface Host {
+  /** Write text to the process's standard output / error. */
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** Read a whole text file; throws an ErrorObj ('no-such-file' or 'os') on failure. */
+  readFile(path: string): string;
+  /** Write (or append to) a whole text file; throws an ErrorObj on failure. */
+  writeFile(path: string, text: string, append: boolean): void;
+  fileExists(path: string): boolean;
+  /** Resolve `path` relative to the directory of `base` (a file path), or to the cwd if base is null. */
+  resolvePath(path: string, base: string | null): string;
+  /** Wall-clock time in milliseconds since the epoch. */
+  now(): number;
+  /** A monotonic clock in milliseconds (for timeouts and benchmarks). */
+  monotonic(): number;
+  hostName(): string;
+  getenv(name: string): string | undefined;
+  /** The command line, as `(command-line)` returns it (program name first). */
+  commandLine(): string[];
+  /** End the process with this status. */
+  exit(code: number): void;
+}
