@@ -7,10 +7,12 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { NodeHost } from './node-host.js';
 import { createVm, readForms, SchemeFailure } from '../interpreter/setup.js';
-import { Regs, run } from '../interpreter/machine.js';
-import { FOp } from '../interpreter/frames.js';
+import { compileForms } from '../interpreter/control-prims.js';
+import { Mode } from '../interpreter/machine.js';
+import { FOp, type Frame } from '../interpreter/frames.js';
 import { errorReport } from '../runtime/error-text.js';
-import { MString } from '../runtime/values.js';
+import { Scheduler } from '../runtime/scheduler.js';
+import { MString, VOID, type Value } from '../runtime/values.js';
 import type { Vm } from '../runtime/vm.js';
 import type { Src } from '../interpreter/nodes.js';
 
@@ -26,29 +28,70 @@ export function preludes(): Array<[string, string]> {
     .map((f) => [f, fs.readFileSync(path.join(dir, f), 'utf8')]);
 }
 
-/** Run a sequence of top-level forms to completion; on an uncaught error report it, exit 70. */
-function runForms(vm: Vm, forms: Array<{ datum: import('../runtime/values.js').Value; loc: Src }>, container: string): void {
-  const r = new Regs();
-  r.dyn = vm.dyn;
-  r.k = { op: FOp.Load, next: null, forms, i: -1, result: new MString(container) };
-  r.mode = 1;
-  for (;;) {
-    const res = run(vm, r, 1_000_000);
-    if (res === 'done') return;
-    if (res === 'error') fail(vm, r.val, r.errSrc);
-    if (res === 'blocked') fail(vm, new MString('deadlock'), null);
-  }
+function flush(vm: Vm): void {
+  const f = vm.ext.get('flush-console') as (() => void) | undefined;
+  if (f !== undefined) f();
 }
 
-function fail(vm: Vm, value: import('../runtime/values.js').Value, src: Src | null): never {
+/** Report an uncaught error as gsi does and end the process with status 70. */
+function fail(vm: Vm, value: Value, src: Src | null): never {
   flush(vm);
   vm.host.stderr(errorReport(vm, value, src));
   process.exit(70);
 }
 
-function flush(vm: Vm): void {
-  const f = vm.ext.get('flush-console') as (() => void) | undefined;
-  if (f !== undefined) f();
+interface Options {
+  eval?: string[];
+  threadErrors?: boolean;
+}
+
+function start(files: string[], opts: Options): void {
+  const host = new NodeHost([process.argv[1] ?? 'gsi-ts', ...files]);
+  let vm: Vm;
+  try {
+    vm = createVm(host, { preludes: preludes() });
+  } catch (e: unknown) {
+    if (e instanceof SchemeFailure) {
+      process.stderr.write(`gsi-ts: error in a prelude: ${String((e.value as { message?: string }).message ?? '')} at ${JSON.stringify(e.src)}\n`);
+      process.exit(70);
+    }
+    throw e;
+  }
+  const sched = new Scheduler(vm, {
+    onPrimordialEnd: (_value, exception, src) => {
+      if (exception !== null) fail(vm, exception, src);
+      flush(vm);
+      process.exit(0);
+    },
+    onThreadException: opts.threadErrors
+      ? (t, exception, src) => { flush(vm); vm.host.stderr(`*** thread ${vm.serial(t)} ended by an uncaught exception:\n${errorReport(vm, exception, src)}`); }
+      : undefined,
+  });
+  vm.ext.set('scheduler', sched);
+
+  // The primordial thread's program: the -e expressions, then `(load file)` for each file, in
+  // order, as frames to return through (the innermost runs first).
+  const load = vm.globalValue('load')!;
+  let k: Frame | null = null;
+  for (let i = files.length - 1; i >= 0; i--) {
+    if (files[i] === '-') continue; // the REPL: issue 7
+    k = { op: FOp.Apply, next: k, fn: load, args: [new MString(files[i]!)] };
+  }
+  for (let i = (opts.eval ?? []).length - 1; i >= 0; i--) {
+    let forms;
+    try {
+      forms = compileForms(vm, readForms(vm, opts.eval![i]!, '(string)'));
+    } catch (e: unknown) {
+      if (e instanceof Error) throw e;
+      fail(vm, e as Value, (e as { loc?: Src }).loc ?? null);
+    }
+    k = { op: FOp.Load, next: k, forms, i: -1, result: VOID };
+  }
+  const r = sched.primordial.regs;
+  r.k = k;
+  r.mode = Mode.Return;
+  r.val = VOID;
+  sched.startPrimordial();
 }
 
 function main(): void {
@@ -57,49 +100,11 @@ function main(): void {
     .name('gsi-ts')
     .description('A Gambit-compatible Scheme whose threads can move between machines')
     .version(VERSION, '-v, --version')
-    .option('-e, --eval <expr...>', 'evaluate expressions')
+    .option('-e, --eval <expr...>', 'evaluate expressions before loading the files')
+    .option('--thread-errors', 'report uncaught exceptions of threads when they happen')
     .argument('[files...]', 'Scheme files to load in order ("-" starts the REPL)')
-    .allowUnknownOption(false)
-    .action((files: string[], opts: { eval?: string[] }) => {
-      const host = new NodeHost([process.argv[1] ?? 'gsi-ts', ...files]);
-      let vm: Vm;
-      try {
-        vm = createVm(host, { preludes: preludes() });
-      } catch (e: unknown) {
-        if (e instanceof SchemeFailure) {
-          process.stderr.write('gsi-ts: error in a prelude\n');
-          // eslint-disable-next-line no-ex-assign
-          const tmp = createVm(host);
-          process.stderr.write(errorReport(tmp, e.value, e.src));
-          process.exit(70);
-        }
-        throw e;
-      }
-      for (const expr of opts.eval ?? []) {
-        runForms(vm, guardRead(vm, () => readForms(vm, expr, '(console)')), '(console)');
-      }
-      for (const file of files) {
-        if (file === '-') {
-          process.stderr.write('gsi-ts: the REPL is not available yet\n');
-          continue;
-        }
-        const forms = guardRead(vm, () => readForms(vm, host.readFile(path.resolve(file)), file));
-        runForms(vm, forms, path.resolve(file));
-      }
-      flush(vm);
-      process.exit(0);
-    });
+    .action((files: string[], opts: Options) => start(files, opts));
   program.parse(process.argv);
-}
-
-function guardRead<T>(vm: Vm, f: () => T): T {
-  try {
-    return f();
-  } catch (e: unknown) {
-    if (e instanceof Error) throw e;
-    const loc = (e as { loc?: Src | null }).loc ?? null;
-    fail(vm, e as import('../runtime/values.js').Value, loc);
-  }
 }
 
 main();

@@ -63,4 +63,7 @@ export class NodeHost implements Host {
   getenv(name: string): string | undefined { return process.env[name]; }
   commandLine(): string[] { return this.argv; }
   exit(code: number): void { process.exit(code); }
+  setTimer(ms: number, cb: () => void): unknown { return setTimeout(cb, Math.max(0, ms)); }
+  clearTimer(handle: unknown): void { clearTimeout(handle as NodeJS.Timeout); }
+  defer(cb: () => void): void { setImmediate(cb); }
 }

@@ -10,7 +10,7 @@ import { FrameScope, MacroScope, TOP, frameDepth, frameOf, noteFree, resolve, ty
 import { Alias, baseSym, isIdent, stripSyntax, type Ident } from './syntax.js';
 import { SyntaxRules } from './syntax-rules.js';
 import { core, coreName } from './core-syms.js';
-import { specialForms } from './special-forms.js';
+import { specialForms, bodyExpanders } from './special-forms.js';
 import { syntaxError, type Loc } from '../runtime/errors.js';
 import { Keyword, NIL, Pair, Primitive, Sym, VOID, type Value } from '../runtime/values.js';
 import type { Vm } from '../runtime/vm.js';
@@ -502,7 +502,5 @@ function intern_lambda(): Sym {
   return intern('lambda');
 }
 
-/** Forms that expand, at body level, into definitions (filled in by special-forms.ts). */
-export const bodyExpanders = new Map<string, (c: Compiler, x: Pair, loc: Loc) => Value>();
 
 export { Alias };

@@ -12,7 +12,7 @@ import {
   listToArray, isProcedure, type Value,
 } from '../runtime/values.js';
 import type { Vm } from '../runtime/vm.js';
-import type { Src } from './nodes.js';
+import type { Node, Src } from './nodes.js';
 
 function control(name: string, min: number, max: number, fn: ControlFn): Primitive {
   return makePrim(name, min, max, 'control', fn);
@@ -33,6 +33,11 @@ function arityAccepts(f: Value, n: number): boolean {
 }
 
 export type FileReader = (vm: Vm, path: string, base: string | null) => { path: string; forms: Array<{ datum: Value; loc: Src }> };
+
+/** Compile all the forms of a file, in order (macros defined by one apply to the next). */
+export function compileForms(vm: Vm, forms: Array<{ datum: Value; loc: Src }>): Array<{ node: Node; loc: Src }> {
+  return forms.map((f) => ({ node: vm.compileTop(f.datum, f.loc), loc: f.loc }));
+}
 
 export function controlPrims(readForms: FileReader): (vm: Vm) => Primitive[] {
   return (_vm: Vm) => [
@@ -154,7 +159,7 @@ export function controlPrims(readForms: FileReader): (vm: Vm) => Primitive[] {
       if (!(path instanceof MString)) throw typeError(1, 'STRING');
       // gsi resolves `load` paths against the current directory (`include`: the including file).
       const file = readForms(vm, path.s, null);
-      r.k = { op: FOp.Load, next: r.k, forms: file.forms, i: -1, result: new MString(file.path) };
+      r.k = { op: FOp.Load, next: r.k, forms: compileForms(vm, file.forms), i: -1, result: new MString(file.path) };
       ret(r, VOID);
     }),
 
@@ -165,6 +170,7 @@ export function controlPrims(readForms: FileReader): (vm: Vm) => Primitive[] {
     makePrim('##check-list', 2, 2, 'pure', (v: Value, n: Value) => checkList(v, n as number)),
     makePrim('##raise-signal', 1, 1, 'plain', (v: Value) => { throw new RaiseSignal(v, false); }),
     makePrim('void', 0, -1, 'pure', () => VOID),
+    makePrim('##eq?', 2, 2, 'pure', (a: Value, b: Value) => a === b),
     makePrim('##unused', 0, 0, 'pure', () => { throw schemeError('unused'); }),
   ];
 }

@@ -3,7 +3,7 @@
 // are never copied: they are immutable once pushed (FArg copies its value array before filling
 // it, so a re-entered continuation cannot see the writes of another entry).
 
-import type { CallNode, IfNode, OrNode, LocalSetNode, GlobalSetNode, GlobalDefNode, PrimAppNode, SeqNode, Src } from './nodes.js';
+import type { Node, CallNode, IfNode, OrNode, LocalSetNode, GlobalSetNode, GlobalDefNode, PrimAppNode, SeqNode, Src } from './nodes.js';
 import type { Dyn, Env, SPromise, Value, WindList } from '../runtime/values.js';
 
 export const enum FOp {
@@ -101,11 +101,14 @@ export interface FApply { readonly op: FOp.Apply; readonly next: Frame | null; r
 /** Waiting for exprs[i] of an `or` (i < last). */
 export interface FOr { readonly op: FOp.Or; readonly next: Frame | null; readonly node: OrNode; readonly i: number; readonly env: Env }
 
-/** Loading a file: form i is being evaluated; then compile and run form i + 1. */
+/**
+ * Loading a file: form i is being evaluated; then run form i + 1. As gsi does, the whole file
+ * is compiled before any of it runs (so a syntax error anywhere stops it all).
+ */
 export interface FLoad {
   readonly op: FOp.Load;
   readonly next: Frame | null;
-  readonly forms: ReadonlyArray<{ readonly datum: Value; readonly loc: Src }>;
+  readonly forms: ReadonlyArray<{ readonly node: Node; readonly loc: Src }>;
   readonly i: number;
   /** What `load` returns once the last form is done. */
   readonly result: Value;

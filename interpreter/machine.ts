@@ -39,6 +39,8 @@ export class Regs {
   errSrc: Src | null = null;
   /** Set by a control primitive that parks the thread (returns 'blocked'). */
   blocked = false;
+  /** An object to raise as soon as the thread runs again (a timeout, an rpc failure...). */
+  pending: Value | null = null;
 }
 
 /** Thrown by evalSimple when a PrimApp's global no longer holds a pure primitive. */
@@ -266,17 +268,17 @@ export function run(vm: Vm, r: Regs, fuel: number): RunResult {
   let site = r.site;
   vm.dyn = r.dyn;
 
-  const save = (): void => {
-    r.mode = mode; r.node = node; r.env = env; r.val = val; r.k = k;
-    r.vals = vals; r.cnode = cnode; r.ai = ai; r.site = site; r.dyn = vm.dyn;
-  };
-  const load = (): void => {
-    mode = r.mode; node = r.node as Node; env = r.env; val = r.val; k = r.k;
-    vals = r.vals; cnode = r.cnode as CallNode | PrimAppNode; ai = r.ai; site = r.site;
-  };
+  // (Registers live in locals; they are copied to and from `r` around control primitives and
+  // on exit. No closure may capture them: V8 would then keep them in a heap context.)
 
   for (;;) {
     try {
+      if (r.pending !== null) {
+        const p = r.pending;
+        r.pending = null;
+        site = null;
+        throw p instanceof ErrorObj ? p : new RaiseSignal(p, true);
+      }
       while (fuel-- > 0) {
         switch (mode) {
           case Mode.Eval:
@@ -384,22 +386,22 @@ export function run(vm: Vm, r: Regs, fuel: number): RunResult {
                 try { val = callPrim(f, vals); } catch (e: unknown) { throw annotate(e, f, vals.slice(1), site); }
                 mode = Mode.Return;
               } else {
-                save();
+                r.mode = mode; r.node = node; r.env = env; r.val = val; r.k = k; r.vals = vals; r.cnode = cnode; r.ai = ai; r.site = site; r.dyn = vm.dyn;
                 try {
                   (f.fn as ControlFn)(vm, r, vals.slice(1));
                 } catch (e: unknown) {
                   if (e === UNCAUGHT) throw e;
-                  load();
+                  mode = r.mode; node = r.node as Node; env = r.env; val = r.val; k = r.k; vals = r.vals; cnode = r.cnode as CallNode | PrimAppNode; ai = r.ai; site = r.site;
                   throw annotate(e, f, vals.slice(1), site);
                 }
-                load();
-                if (r.blocked) { r.blocked = false; save(); return 'blocked'; }
+                mode = r.mode; node = r.node as Node; env = r.env; val = r.val; k = r.k; vals = r.vals; cnode = r.cnode as CallNode | PrimAppNode; ai = r.ai; site = r.site;
+                if (r.blocked) { r.blocked = false; r.mode = mode; r.node = node; r.env = env; r.val = val; r.k = k; r.vals = vals; r.cnode = cnode; r.ai = ai; r.site = site; r.dyn = vm.dyn; return 'blocked'; }
               }
             } else if (f instanceof Continuation && f.isProcedure) {
-              save();
+              r.mode = mode; r.node = node; r.env = env; r.val = val; r.k = k; r.vals = vals; r.cnode = cnode; r.ai = ai; r.site = site; r.dyn = vm.dyn;
               const args = vals.slice(1);
               invokeContinuation(vm, r, f.k, f.dyn, args.length === 1 ? args[0]! : new MultipleValues(args), null, []);
-              load();
+              mode = r.mode; node = r.node as Node; env = r.env; val = r.val; k = r.k; vals = r.vals; cnode = r.cnode as CallNode | PrimAppNode; ai = r.ai; site = r.site;
             } else if (f instanceof Parameter) {
               if (vals.length === 1) { val = vm.paramValue(f); mode = Mode.Return; }
               else if (vals.length === 2) { setParam(vm, f, vals[1]!); val = VOID; mode = Mode.Return; }
@@ -414,7 +416,7 @@ export function run(vm: Vm, r: Regs, fuel: number): RunResult {
           }
 
           case Mode.Return: {
-            if (k === null) { save(); return 'done'; }
+            if (k === null) { r.mode = mode; r.node = node; r.env = env; r.val = val; r.k = k; r.vals = vals; r.cnode = cnode; r.ai = ai; r.site = site; r.dyn = vm.dyn; return 'done'; }
             const fr = k;
             switch (fr.op) {
               case FOp.If:
@@ -542,7 +544,7 @@ export function run(vm: Vm, r: Regs, fuel: number): RunResult {
                 if (i < fr.forms.length) {
                   const form = fr.forms[i]!;
                   k = { op: FOp.Load, next: k, forms: fr.forms, i, result: fr.result };
-                  node = vm.compileTop(form.datum, form.loc);
+                  node = form.node;
                   env = [];
                   mode = Mode.Eval;
                 } else {
@@ -559,12 +561,12 @@ export function run(vm: Vm, r: Regs, fuel: number): RunResult {
           }
         }
       }
-      save();
+      r.mode = mode; r.node = node; r.env = env; r.val = val; r.k = k; r.vals = vals; r.cnode = cnode; r.ai = ai; r.site = site; r.dyn = vm.dyn;
       return 'yield';
     } catch (e: unknown) {
-      if (e === UNCAUGHT) { load(); save(); return 'error'; }
+      if (e === UNCAUGHT) { mode = r.mode; node = r.node as Node; env = r.env; val = r.val; k = r.k; vals = r.vals; cnode = r.cnode as CallNode | PrimAppNode; ai = r.ai; site = r.site; r.mode = mode; r.node = node; r.env = env; r.val = val; r.k = k; r.vals = vals; r.cnode = cnode; r.ai = ai; r.site = site; r.dyn = vm.dyn; return 'error'; }
       // A primitive (or the machine) signalled an error: raise it through the continuation.
-      save();
+      r.mode = mode; r.node = node; r.env = env; r.val = val; r.k = k; r.vals = vals; r.cnode = cnode; r.ai = ai; r.site = site; r.dyn = vm.dyn;
       let obj: Value;
       if (e instanceof ErrorObj) obj = e;
       else if (e instanceof RaiseSignal) obj = e.value;
@@ -577,7 +579,7 @@ export function run(vm: Vm, r: Regs, fuel: number): RunResult {
         if (e2 === UNCAUGHT) { save2(r, vm); return 'error'; }
         throw e2;
       }
-      load();
+      mode = r.mode; node = r.node as Node; env = r.env; val = r.val; k = r.k; vals = r.vals; cnode = r.cnode as CallNode | PrimAppNode; ai = r.ai; site = r.site;
     }
   }
 }

@@ -5,7 +5,7 @@
 import { Compiler, type MacroRunner } from './compiler.js';
 import { Regs, run, applyProc, type RunResult } from './machine.js';
 import { FOp } from './frames.js';
-import { controlPrims, type FileReader } from './control-prims.js';
+import { controlPrims, compileForms, type FileReader } from './control-prims.js';
 import { Reader } from './reader.js';
 import type { Node, Src } from './nodes.js';
 import { ErrorObj, type Loc } from '../runtime/errors.js';
@@ -32,12 +32,13 @@ export function locationsOf(vm: Vm): WeakMap<Pair, Loc> {
 }
 
 /** Read every datum of a text, with locations recorded for the compiler. */
-export function readForms(vm: Vm, text: string, container: string): Array<{ datum: Value; loc: Src }> {
-  const reader = new Reader(text, { container, locations: locationsOf(vm) });
+export function readForms(vm: Vm, text: string, container: string, script = false): Array<{ datum: Value; loc: Src }> {
+  // `script`: a first line starting with #! is skipped (as gsi does for files).
+  const reader = new Reader(text, { container, locations: locationsOf(vm), script });
   const out: Array<{ datum: Value; loc: Src }> = [];
   for (;;) {
     const d = reader.read();
-    if (d === EOF) break;
+    if (d === EOF && reader.atEnd) break;
     const l = reader.lastLoc!;
     out.push({ datum: d, loc: { container: l.container, line: l.line, col: l.col, proc: null } });
   }
@@ -49,13 +50,15 @@ const fileReader: FileReader = (vm, path, base) => {
   let p = full;
   if (!vm.host.fileExists(p) && vm.host.fileExists(`${full}.scm`)) p = `${full}.scm`;
   const text = vm.host.readFile(p);
-  return { path: p, forms: readForms(vm, text, displayName(vm, path, p)) };
+  return { path: p, forms: readForms(vm, text, displayName(vm, path, p), true) };
 };
 
 /** gsi shows the path as given on the command line / to load. */
 function displayName(_vm: Vm, given: string, resolved: string): string {
   return given.endsWith('.scm') || resolved === given ? given : resolved;
 }
+
+const INTERNAL_ALIASES = ['cons', 'list', 'append', 'list->vector', 'memv', 'eq?', 'length', 'car', 'cdr', 'vector', 'not'];
 
 export interface VmOptions {
   /** Scheme source files to load at start-up, as [name, text]. */
@@ -72,6 +75,11 @@ export function createVm(host: Host, opts: VmOptions = {}): Vm {
   vm.compiler = new Compiler(vm, runner, locationsOf(vm));
   for (const factory of allPrims) vm.definePrims(factory(vm));
   vm.definePrims(controlPrims(fileReader)(vm));
+  // Compiler-generated code calls these by their `##` names, which programs do not redefine.
+  for (const name of INTERNAL_ALIASES) {
+    const v = vm.globalValue(name);
+    if (v !== undefined && vm.globalValue(`##${name}`) === undefined) vm.define(`##${name}`, v);
+  }
   for (const [name, text] of opts.preludes ?? []) loadTextSync(vm, text, name);
   return vm;
 }
@@ -108,7 +116,7 @@ export function applySync(vm: Vm, proc: Value, args: Value[]): Value {
 
 /** Load Scheme source text synchronously (preludes, tests). */
 export function loadTextSync(vm: Vm, text: string, container: string): Value {
-  const forms = readForms(vm, text, container);
+  const forms = compileForms(vm, readForms(vm, text, container));
   const r = new Regs();
   r.dyn = vm.dyn;
   r.k = { op: FOp.Load, next: null, forms, i: -1, result: new MString(container) };

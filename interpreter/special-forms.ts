@@ -7,13 +7,16 @@ import { Op, type Node } from './nodes.js';
 import { MacroScope, frameOf, type CScope } from './scope.js';
 import { baseSym, isIdent, stripSyntax, type Ident } from './syntax.js';
 import { core, hash, temp } from './core-syms.js';
-import { bodyExpanders, type Compiler, type SpecialForm } from './compiler.js';
+import type { Compiler, SpecialForm } from './compiler.js';
 import { expandQuasiquote } from './quasiquote.js';
 import { syntaxError, type Loc } from '../runtime/errors.js';
 import { NIL, Pair, SVector, VOID, type Value } from '../runtime/values.js';
 import { expandDefineType, expandDefineRecordType } from '../runtime/records.js';
 
 export const specialForms = new Map<string, SpecialForm>();
+
+/** Forms that expand, at body level, into other body forms (definitions). */
+export const bodyExpanders = new Map<string, (c: Compiler, x: Pair, loc: Loc) => Value>();
 
 function L(...xs: Value[]): Value {
   let r: Value = NIL;

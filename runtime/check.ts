@@ -49,14 +49,16 @@ export function checkFixnum(v: Value, arg: number): number {
 
 /** An exact integer usable as an index into something of length `len` (0 <= i < len). */
 export function checkIndex(v: Value, len: number, arg: number): number {
-  if (typeof v !== 'number') throw typeError(arg, 'FIXNUM');
+  if (typeof v === 'bigint') throw rangeError(arg);
+  if (typeof v !== 'number') throw typeError(arg, 'Exact INTEGER'); // gsi: (vector-ref v 'x)
   if (v < 0 || v >= len) throw rangeError(arg);
   return v;
 }
 
 /** An exact integer in [lo, hi]. */
 export function checkRange(v: Value, lo: number, hi: number, arg: number): number {
-  if (typeof v !== 'number') throw typeError(arg, 'FIXNUM');
+  if (typeof v === 'bigint') throw rangeError(arg);
+  if (typeof v !== 'number') throw typeError(arg, 'Exact INTEGER');
   if (v < lo || v > hi) throw rangeError(arg);
   return v;
 }

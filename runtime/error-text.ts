@@ -2,7 +2,7 @@
 // `*** ERROR IN f, "file.scm"@12.5 -- message` banner. The one place errors become text.
 
 import { ErrorObj, type Loc } from './errors.js';
-import { Closure, Primitive, intern, type Value } from './values.js';
+import { Closure, NIL, Primitive, Tag, intern, type Value } from './values.js';
 import { writeString } from './printer.js';
 import type { Vm } from './vm.js';
 
@@ -41,7 +41,7 @@ export function errorMessage(vm: Vm, obj: Value): string {
     case 'syntax':
       return obj.irritants.length > 0 ? `${obj.message}: ${w(obj.irritants[0]!)}` : obj.message;
     case 'uncaught':
-      return `Uncaught exception: ${obj.datum === null ? '' : errorMessage(vm, obj.datum)}`;
+      return `Uncaught exception: ${obj.datum === null ? '' : w(obj.datum)}`;
     default:
       return MESSAGES[obj.kind] ?? (obj.irritants.length > 0 ? `${obj.message} ${obj.irritants.map(w).join(' ')}` : obj.message);
   }
@@ -50,13 +50,27 @@ export function errorMessage(vm: Vm, obj: Value): string {
 /** The call form `(car 5)` of an error that carries one, else null. */
 export function callForm(vm: Vm, obj: Value): string | null {
   if (!(obj instanceof ErrorObj) || obj.proc === null || obj.args === null) return null;
-  if (obj.kind === 'error' || obj.kind === 'unbound-global' || obj.kind === 'syntax') return null;
+  if (obj.kind === 'error' || obj.kind === 'unbound-global' || obj.kind === 'syntax' || obj.kind === 'reader') return null;
   const f = obj.proc;
   let head: Value = f;
   if (f instanceof Primitive) head = intern(f.name.replace(/^##/, ''));
   else if (f instanceof Closure && f.lambda.name !== null) head = intern(f.lambda.name);
-  const parts = [writeString(vm, head, false), ...obj.args.map((a) => writeString(vm, a, false))];
+  const parts = [writeString(vm, head, false), ...obj.args.map((a) => (selfEvaluating(a) ? '' : "'") + writeString(vm, a, false))];
   return `(${parts.join(' ')})`;
+}
+
+/** gsi writes a call form's arguments as expressions: what does not evaluate to itself is quoted. */
+function selfEvaluating(v: Value): boolean {
+  if (typeof v !== 'object') return true;
+  switch (v.tag) {
+    case Tag.Str: case Tag.Char: case Tag.Flonum: case Tag.Ratnum: case Tag.Cpxnum:
+    case Tag.Vector: case Tag.U8Vector: case Tag.Keyword:
+      return true;
+    case Tag.Special:
+      return v !== NIL;
+    default:
+      return false;
+  }
 }
 
 /** What `display-exception` prints: the message, then the call form, each on its own line. */

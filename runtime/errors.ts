@@ -41,6 +41,7 @@ export type ErrorKind =
   | 'mailbox-receive-timeout' //   Mailbox receive timeout
   | 'deadlock' //                  Deadlock detected
   | 'rpc' //                       rpc failures (timeouts, lost connections): message
+  | 'fixnum-overflow' //           FIXNUM overflow (fx+ and friends): message
   | 'unimplemented'; //            a procedure gsi has and gsi-ts does not (yet)
 
 export class ErrorObj implements HeapObject {
@@ -85,6 +86,10 @@ export function rangeError(argNum: number): ErrorObj {
 
 export function divideByZero(): ErrorObj {
   return new ErrorObj('divide-by-zero', '');
+}
+
+export function fixnumOverflow(): ErrorObj {
+  return new ErrorObj('fixnum-overflow', 'FIXNUM overflow');
 }
 
 export function schemeError(message: string, irritants: Value[] = []): ErrorObj {

@@ -23,4 +23,9 @@ export interface Host {
   commandLine(): string[];
   /** End the process with this status. */
   exit(code: number): void;
+  /** Call `cb` after `ms` milliseconds (from the host's event loop); returns a handle. */
+  setTimer(ms: number, cb: () => void): unknown;
+  clearTimer(handle: unknown): void;
+  /** Call `cb` soon, after pending I/O and timer callbacks have had a chance to run. */
+  defer(cb: () => void): void;
 }

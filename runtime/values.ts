@@ -45,6 +45,7 @@ export const enum Tag {
   Cpxnum,
   Vector,
   U8Vector,
+  Time,
 }
 
 /** The lexical environment of a closure: slot 0 is the parent environment (or null). */
@@ -234,6 +235,12 @@ export class MultipleValues implements HeapObject {
 export class SPromise implements HeapObject {
   get tag(): Tag.Promise { return Tag.Promise; }
   constructor(public done: boolean, public value: Value, public thunk: Value | null) {}
+}
+
+/** A point in time (Gambit's time objects: current-time, timeouts). */
+export class STime implements HeapObject {
+  get tag(): Tag.Time { return Tag.Time; }
+  constructor(readonly seconds: number) {}
 }
 
 export class Box implements HeapObject {

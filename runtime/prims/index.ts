@@ -1,6 +1,22 @@
 // Every primitive module, in registration order.
 
 import type { PrimFactory } from '../primitive.js';
+import { charPrims } from './chars.js';
 import { exceptionPrims } from './exceptions.js';
+import { hostPrims } from './host.js';
+import { ioPrims } from './io.js';
+import { listPrims } from './lists.js';
+import { miscPrims } from './misc.js';
+import { fxflPrims } from './numbers-fxfl.js';
+import { numberPrims } from './numbers.js';
+import { recordPrims } from './records.js';
+import { stringPrims } from './strings.js';
+import { symbolPrims } from './symbols.js';
+import { tablePrims } from './tables.js';
+import { threadPrims } from './threads.js';
+import { vectorPrims } from './vectors.js';
 
-export const allPrims: PrimFactory[] = [exceptionPrims];
+export const allPrims: PrimFactory[] = [
+  numberPrims, fxflPrims, listPrims, charPrims, stringPrims, symbolPrims, vectorPrims, miscPrims,
+  tablePrims, recordPrims, ioPrims, exceptionPrims, hostPrims, threadPrims,
+];

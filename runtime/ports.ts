@@ -1,0 +1,414 @@
+// Port objects (Gambit manual ch. 17; R7RS 6.13): the console ports, string ports and file ports.
+//
+// A port has an input side, an output side, or both (the REPL's console port). Text, not bytes:
+//   InputSide  - `text` holds what has arrived, `pos` what has been consumed. Line and column
+//                of `pos` are tracked for the reader's locations. A string or file port has
+//                all its text from the start (`ended`); the console's arrives through `feed`,
+//                or on demand through `pull`, until `close`.
+//   OutputSide - a `sink` that receives each piece of text at once (console: the Host), or
+//                `chunks` that accumulate (string ports until get-output-string, file ports until
+//                flushed). `column` is Gambit's output-port-column (1-based), which `pp` needs.
+//
+// Closing, as gsi 4.9.3 does it: an input port keeps delivering what it has buffered (a string
+// or file port: everything); a closed string output port still accumulates; a closed file
+// output port is flushed and drops later output silently.
+//
+// Per-Vm state (the console ports, the current-port parameters, the open file ports) lives in
+// vm.ext under 'ports'; see portsOf.
+
+import { osError, typeError } from './errors.js';
+import { MString, Parameter, RecordType, Tag, intern, list, type HeapObject, type Value } from './values.js';
+import type { Vm } from './vm.js';
+
+/** Thrown by a read on a console port that has no data yet and has not reached end of file. */
+export class WouldBlock {
+  constructor(readonly port: Port) {}
+}
+
+export class InputSide {
+  text: string;
+  pos = 0;
+  /** Line (1-based) of `pos`. */
+  line = 1;
+  /** Index in `text` where the line of `pos` starts. */
+  lineStart = 0;
+  /** No more text will come. */
+  ended: boolean;
+  /** Fetches more text synchronously (null: end of file); tried when the buffer runs dry. */
+  pull: (() => string | null) | null = null;
+  /** Called (once each) when text arrives or the input ends. */
+  waiters: Array<() => void> = [];
+
+  constructor(text: string, ended: boolean) {
+    this.text = text;
+    this.ended = ended;
+  }
+
+  feed(text: string): void {
+    if (this.pos > 65536 && this.pos > this.text.length / 2) {
+      // Drop what has been consumed.
+      this.text = this.text.slice(this.pos);
+      this.lineStart -= this.pos;
+      this.pos = 0;
+    }
+    this.text += text;
+    this.wake();
+  }
+
+  close(): void {
+    this.ended = true;
+    this.wake();
+  }
+
+  private wake(): void {
+    const ws = this.waiters;
+    this.waiters = [];
+    for (const w of ws) w();
+  }
+
+  /** Try to get more text; false when none can come now (the caller must wait). */
+  more(): boolean {
+    if (this.ended) return false;
+    if (this.pull !== null) {
+      const t = this.pull();
+      if (t === null) this.ended = true;
+      else this.feed(t);
+      return true;
+    }
+    return false;
+  }
+
+  /** 1-based column of `pos`. */
+  get column(): number {
+    return this.pos - this.lineStart + 1;
+  }
+
+  /** Consume up to index `end` of `text`, keeping line and column up to date. */
+  advanceTo(end: number): void {
+    const t = this.text;
+    let i = t.indexOf('\n', this.pos);
+    while (i !== -1 && i < end) {
+      this.line++;
+      this.lineStart = i + 1;
+      i = t.indexOf('\n', i + 1);
+    }
+    this.pos = end;
+  }
+}
+
+export class OutputSide {
+  chunks: string[] = [];
+  /** Gambit's output-port-column: 1 at the start of a line. */
+  column = 1;
+
+  constructor(readonly sink: ((text: string) => void) | null) {}
+
+  write(s: string): void {
+    if (s.length === 0) return;
+    if (this.sink !== null) this.sink(s);
+    else this.chunks.push(s);
+    const nl = s.lastIndexOf('\n');
+    this.column = nl === -1 ? this.column + s.length : s.length - nl;
+  }
+
+  /** Everything accumulated, emptying the buffer. */
+  take(): string {
+    const s = this.chunks.length === 1 ? this.chunks[0]! : this.chunks.join('');
+    this.chunks = [];
+    return s;
+  }
+}
+
+export type PortKind = 'console' | 'stdio' | 'string' | 'file';
+
+export class Port implements HeapObject {
+  get tag(): Tag.Port { return Tag.Port; }
+  inClosed = false;
+  outClosed = false;
+  /** For file output ports: append to the file rather than truncate at open. */
+  append = false;
+
+  constructor(
+    readonly kind: PortKind,
+    /** The name gsi shows: `(string)`, `(stdin)`, `(console)` (lists) or a file's path (a string). */
+    readonly name: Value,
+    readonly input: InputSide | null,
+    readonly output: OutputSide | null,
+    /** Resolved path of a file port. */
+    readonly path: string | null = null,
+  ) {}
+
+  /** The container name for source locations of data read from this port. */
+  get container(): string {
+    if (this.path !== null) return this.path;
+    return `(${this.kind === 'stdio' ? 'stdin' : this.kind})`;
+  }
+}
+
+/** A parameter object with a name, shown by `write` as `#<procedure #3 current-output-port>`. */
+export class NamedParameter extends Parameter {
+  constructor(value: Value, converter: Value | null, readonly name: string) {
+    super(value, converter);
+  }
+}
+
+export interface PortState {
+  readonly stdin: Port;
+  readonly stdout: Port;
+  readonly stderr: Port;
+  readonly currentInput: Parameter;
+  readonly currentOutput: Parameter;
+  readonly currentError: Parameter;
+  /** The REPL's input-output console port, once `useConsole` made it. */
+  console: Port | null;
+  /** File output ports not yet closed (flushed by flushAllPorts). */
+  readonly openFiles: Set<Port>;
+  /** Gambit's port type, named in `(Argument 1) Instance of #<type #2 port> expected`. */
+  readonly portType: RecordType;
+}
+
+/** The console ports and current-port parameters of a Vm, made on first use. */
+export function portsOf(vm: Vm): PortState {
+  let st = vm.ext.get('ports') as PortState | undefined;
+  if (st === undefined) {
+    const host = vm.host;
+    const stdin = new Port('stdio', list(intern('stdin')), new InputSide('', false), null);
+    const stdout = new Port('stdio', list(intern('stdout')), null, new OutputSide((s) => host.stdout(s)));
+    const stderr = new Port('stdio', list(intern('stderr')), null, new OutputSide((s) => host.stderr(s)));
+    st = {
+      stdin,
+      stdout,
+      stderr,
+      currentInput: new NamedParameter(stdin, null, 'current-input-port'),
+      currentOutput: new NamedParameter(stdout, null, 'current-output-port'),
+      currentError: new NamedParameter(stderr, null, 'current-error-port'),
+      console: null,
+      openFiles: new Set(),
+      portType: new RecordType('port', 'gambit-port', false, null, []),
+    };
+    vm.ext.set('ports', st);
+    // The CLI calls this before the process ends (and before printing an error): file ports
+    // not closed by the program are flushed then, as gsi does at exit.
+    if (!vm.ext.has('flush-console')) vm.ext.set('flush-console', () => flushAllPorts(vm));
+  }
+  return st;
+}
+
+/**
+ * Make the REPL's console port (`#<input-output-port #2 (console)>`, gsi's ports when it runs
+ * interactively on a terminal) and make it the current input, output and error port.
+ * Its input comes through `feed` / `pull`; its output goes to host.stdout.
+ */
+export function useConsole(vm: Vm): Port {
+  const st = portsOf(vm);
+  if (st.console === null) {
+    const host = vm.host;
+    st.console = new Port('console', list(intern('console')), new InputSide('', false), new OutputSide((s) => host.stdout(s)));
+  }
+  st.currentInput.value = st.console;
+  st.currentOutput.value = st.console;
+  st.currentError.value = st.console;
+  return st.console;
+}
+
+/** Where `pp` without a port writes: the console (the REPL's output port), not the current port. */
+export function replOutputPort(vm: Vm): Port {
+  const st = portsOf(vm);
+  return st.console ?? st.stdout;
+}
+
+export function isPort(v: Value): v is Port {
+  return v instanceof Port;
+}
+
+export function isInputPort(v: Value): v is Port & { input: InputSide } {
+  return v instanceof Port && v.input !== null;
+}
+
+export function isOutputPort(v: Value): v is Port & { output: OutputSide } {
+  return v instanceof Port && v.output !== null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Making ports
+
+export function openInputString(text: string): Port {
+  return new Port('string', list(intern('string')), new InputSide(text, true), null);
+}
+
+export function openOutputString(init = ''): Port {
+  const p = new Port('string', list(intern('string')), null, new OutputSide(null));
+  if (init !== '') p.output!.write(init);
+  return p;
+}
+
+/** Opens a file for reading, all of it at once; throws the host's ErrorObj (no-such-file...). */
+export function openInputFile(vm: Vm, path: string): Port {
+  if (path === '') throw osError('Unknown error');
+  const full = vm.host.resolvePath(path, null);
+  const text = vm.host.readFile(full);
+  return new Port('file', new MString(full), new InputSide(text, true), null, full);
+}
+
+/** Opens (creating, and truncating unless `append`) a file for writing. */
+export function openOutputFile(vm: Vm, path: string, append: boolean): Port {
+  if (path === '') throw osError('Unknown error');
+  const full = vm.host.resolvePath(path, null);
+  vm.host.writeFile(full, '', append);
+  const p = new Port('file', new MString(full), null, new OutputSide(null), full);
+  p.append = append;
+  portsOf(vm).openFiles.add(p);
+  return p;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Output
+
+/** Write text to an output port (closed file ports drop it, as gsi's do). */
+export function portWrite(p: Port, text: string): void {
+  if (p.outClosed && p.kind === 'file') return;
+  p.output!.write(text);
+}
+
+/** force-output: a file port's pending text goes to the file. */
+export function flushPort(vm: Vm, p: Port): void {
+  const out = p.output;
+  if (out === null || p.kind !== 'file' || out.chunks.length === 0) return;
+  vm.host.writeFile(p.path!, out.take(), true);
+}
+
+/** Flush every open file port (at exit). */
+export function flushAllPorts(vm: Vm): void {
+  for (const p of portsOf(vm).openFiles) flushPort(vm, p);
+}
+
+export function closeInput(p: Port): void {
+  p.inClosed = true;
+}
+
+export function closeOutput(vm: Vm, p: Port): void {
+  if (p.outClosed) return;
+  flushPort(vm, p);
+  p.outClosed = true;
+  portsOf(vm).openFiles.delete(p);
+}
+
+/** `get-output-string`: what was written since the last call (gsi empties the port). */
+export function takeOutputString(p: Port): string {
+  return p.output!.take();
+}
+
+/** Gambit's `##output-port-column` (1-based). */
+export function outputColumn(p: Port): number {
+  return p.output === null ? 1 : p.output.column;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Input. Each reader either completes (consuming input) or throws WouldBlock having consumed
+// nothing, so the call can simply be made again when more text has arrived.
+
+/** The code point at the read position, or -1 at end of file. */
+export function peekCode(p: Port): number {
+  const inp = p.input!;
+  while (inp.pos >= inp.text.length) {
+    if (!inp.more()) {
+      if (inp.ended) return -1;
+      throw new WouldBlock(p);
+    }
+  }
+  return inp.text.codePointAt(inp.pos)!;
+}
+
+export function readCode(p: Port): number {
+  const c = peekCode(p);
+  if (c >= 0) p.input!.advanceTo(p.input!.pos + (c > 0xffff ? 2 : 1));
+  return c;
+}
+
+/** True when a character (or end of file) can be read without waiting. */
+export function charReady(p: Port): boolean {
+  const inp = p.input!;
+  if (inp.pos < inp.text.length || inp.ended) return true;
+  return false;
+}
+
+/** Index just after `k` code points of `t` from `from` (or t.length), and how many there were. */
+function skipChars(t: string, from: number, k: number): { end: number; n: number } {
+  let i = from;
+  let n = 0;
+  while (n < k && i < t.length) {
+    const c = t.charCodeAt(i);
+    i += c >= 0xd800 && c <= 0xdbff && i + 1 < t.length ? 2 : 1;
+    n++;
+  }
+  return { end: i, n };
+}
+
+/**
+ * read-line: the text up to `sep` (a code point; -1 for none: read to end of file), without it
+ * unless `keepSep`, and at most `max` characters; null at end of file.
+ */
+export function readLine(p: Port, sep: number, keepSep: boolean, max = Infinity): string | null {
+  const inp = p.input!;
+  const sepStr = sep < 0 ? null : String.fromCodePoint(sep);
+  for (;;) {
+    const t = inp.text;
+    const i = sepStr === null ? -1 : t.indexOf(sepStr, inp.pos);
+    if (max !== Infinity) {
+      const { end, n } = skipChars(t, inp.pos, max);
+      if (n === max && (i === -1 || i >= end)) {
+        const s = t.slice(inp.pos, end);
+        inp.advanceTo(end);
+        return s;
+      }
+    }
+    if (i !== -1) {
+      const line = t.slice(inp.pos, keepSep ? i + sepStr!.length : i);
+      inp.advanceTo(i + sepStr!.length);
+      return line;
+    }
+    if (!inp.more()) {
+      if (!inp.ended) throw new WouldBlock(p);
+      if (inp.pos >= t.length) return null;
+      const line = t.slice(inp.pos);
+      inp.advanceTo(t.length);
+      return line;
+    }
+  }
+}
+
+/** read-string: up to `k` characters; null when none could be read (end of file). */
+export function readChars(p: Port, k: number): string | null {
+  const inp = p.input!;
+  for (;;) {
+    const { end, n } = skipChars(inp.text, inp.pos, k);
+    if (n < k && inp.more()) continue;
+    if (n < k && !inp.ended) throw new WouldBlock(p);
+    if (n === 0) return null;
+    const s = inp.text.slice(inp.pos, end);
+    inp.advanceTo(end);
+    return s;
+  }
+}
+
+/** The text from the read position to what has arrived so far. */
+export function pendingText(p: Port): string {
+  const inp = p.input!;
+  return inp.text.slice(inp.pos);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Argument checks for port arguments, with gsi's type names.
+
+/** A port argument (or, when absent, the current port of the parameter). */
+export function outputPortArg(vm: Vm, v: Value | undefined, arg: number, typeName: string): Port {
+  const p = v === undefined ? vm.paramValue(portsOf(vm).currentOutput) : v;
+  if (p instanceof Port && p.output !== null) return p;
+  throw typeError(arg, typeName);
+}
+
+export function inputPortArg(vm: Vm, v: Value | undefined, arg: number, typeName: string): Port {
+  const p = v === undefined ? vm.paramValue(portsOf(vm).currentInput) : v;
+  if (p instanceof Port && p.input !== null) return p;
+  throw typeError(arg, typeName);
+}

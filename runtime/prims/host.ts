@@ -1,0 +1,45 @@
+// Procedures that ask the host: host-name, clocks, environment, command line, exit.
+// (Gambit manual: "Host environment", "Time".)
+
+import { ErrorObj, typeError } from '../errors.js';
+import { plain, pure, type PrimFactory } from '../primitive.js';
+import { Flonum, MString, STime, VOID, arrayToList, type Value } from '../values.js';
+
+function seconds(v: Value, arg: number): number {
+  if (typeof v === 'number') return v;
+  if (v instanceof Flonum) return v.v;
+  throw typeError(arg, 'REAL');
+}
+
+export const hostPrims: PrimFactory = (vm) => {
+  const host = vm.host;
+  return [
+    plain('host-name', 0, 0, () => new MString(host.hostName())),
+    plain('current-time', 0, 0, () => new STime(host.now() / 1000)),
+    pure('time?', 1, 1, (v: Value) => v instanceof STime),
+    pure('time->seconds', 1, 1, (t: Value) => {
+      if (!(t instanceof STime)) throw typeError(1, 'TIME');
+      return new Flonum(t.seconds);
+    }),
+    pure('seconds->time', 1, 1, (s: Value) => new STime(seconds(s, 1))),
+    plain('real-time', 0, 0, () => new Flonum(host.monotonic() / 1000)),
+    plain('cpu-time', 0, 0, () => new Flonum(host.monotonic() / 1000)),
+    plain('current-second', 0, 0, () => new Flonum(host.now() / 1000)),
+    plain('current-jiffy', 0, 0, () => Math.round(host.monotonic() * 1000)),
+    pure('jiffies-per-second', 0, 0, () => 1_000_000),
+    plain('command-line', 0, 0, () => arrayToList(host.commandLine().map((s) => new MString(s)))),
+    plain('getenv', 1, 2, (name: Value, dflt?: Value) => {
+      if (!(name instanceof MString)) throw typeError(1, 'STRING');
+      const v = host.getenv(name.s);
+      if (v !== undefined) return new MString(v);
+      if (dflt !== undefined) return dflt;
+      throw new ErrorObj('os', 'Unbound OS environment variable');
+    }),
+    plain('exit', 0, 1, (code: Value = 0) => {
+      const flush = vm.ext.get('flush-console') as (() => void) | undefined;
+      if (flush !== undefined) flush();
+      host.exit(typeof code === 'number' ? code : code === false ? 1 : 0);
+      return VOID;
+    }),
+  ];
+};

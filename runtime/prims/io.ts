@@ -1,0 +1,296 @@
+// Input and output primitives (R7RS 6.13; Gambit manual ch. 17 "I/O and ports"): write, display,
+// print, pp, the char/line/string/datum readers, string and file ports, object->string.
+//
+// A port argument, when absent, is the current port (the current-input-port /
+// current-output-port parameter in the running thread's dynamic environment). The type names in
+// argument errors are gsi 4.9.3's, which differ from one procedure to the next (`write` wants an
+// "Object OUTPUT PORT", `display` a "Character OUTPUT PORT", `pp` an "OUTPUT PORT").
+//
+// Procedures that call back into Scheme (with-output-to-string, call-with-input-file...) are in
+// scheme-lib/prelude-io.scm.
+
+import { Reader, isIncomplete } from '../../interpreter/reader.js';
+import { checkChar, checkString } from '../check.js';
+import { ErrorObj, rangeError, typeError } from '../errors.js';
+import { plain, pure, type PrimFactory } from '../primitive.js';
+import {
+  EOF, Keyword, MString, NIL, Pair, VOID, makeChar, type Value,
+} from '../values.js';
+import type { Vm } from '../vm.js';
+import { objectToString, printString, writeSharedString, writeString } from '../printer.js';
+import { prettyString } from '../pretty.js';
+import {
+  Port, WouldBlock, charReady, closeInput, closeOutput, flushPort, inputPortArg, isInputPort,
+  isOutputPort, openInputFile, openInputString, openOutputFile, openOutputString, outputColumn,
+  outputPortArg, peekCode, portWrite, portsOf, readChars, readCode, readLine, replOutputPort,
+  takeOutputString,
+} from '../ports.js';
+
+/** gsi's names for the kinds of port an argument must be. */
+const OBJ_OUT = 'Object OUTPUT PORT';
+const CHAR_OUT = 'Character OUTPUT PORT';
+const BYTE_OUT = 'Byte OUTPUT PORT';
+const OBJ_IN = 'Object INPUT PORT';
+const CHAR_IN = 'Character INPUT PORT';
+const BYTE_IN = 'Byte INPUT PORT';
+const STRING_OR_SETTINGS = 'STRING or port settings';
+const EXACT_INT = 'Exact INTEGER';
+
+/** A non-negative fixnum argument (an index or count). */
+function natural(v: Value, arg: number, max = Number.MAX_SAFE_INTEGER): number {
+  if (typeof v === 'number') {
+    if (v < 0 || v > max) throw rangeError(arg);
+    return v;
+  }
+  if (typeof v === 'bigint') throw rangeError(arg);
+  throw typeError(arg, EXACT_INT);
+}
+
+/**
+ * A file name argument: a string, or a port-settings list such as `(path: "f" append: #t)`.
+ * Only `path:` and `append:` matter here.
+ */
+function fileSettings(v: Value, arg: number): { path: string; append: boolean } {
+  if (v instanceof MString) return { path: v.s, append: false };
+  let path: string | null = null;
+  let append = false;
+  let x = v;
+  while (x instanceof Pair && x.car instanceof Keyword && x.cdr instanceof Pair) {
+    const key = x.car.name;
+    const val = x.cdr.car;
+    if (key === 'path' && val instanceof MString) path = val.s;
+    else if (key === 'append') append = val !== false;
+    x = x.cdr.cdr;
+  }
+  if (x !== NIL || path === null) throw typeError(arg, STRING_OR_SETTINGS);
+  return { path, append };
+}
+
+/**
+ * Read one datum from `p`: the reader parses the text not yet consumed. On a console port whose
+ * text ends in the middle of a datum, more text is awaited (WouldBlock) before anything is
+ * consumed. A syntax error consumes the text up to the error, as gsi does.
+ */
+export function readDatum(p: Port): Value {
+  const inp = p.input!;
+  for (;;) {
+    const start = inp.pos;
+    const opts = { container: p.container, line: inp.line, col: inp.column };
+    const reader = new Reader(inp.text.slice(start), opts);
+    let d: Value;
+    try {
+      d = reader.read();
+    } catch (e: unknown) {
+      if (!inp.ended && isIncomplete(e)) {
+        if (inp.more()) continue;
+        throw new WouldBlock(p);
+      }
+      // Skip what the reader consumed, at least one character, so that reading again goes on.
+      inp.advanceTo(Math.min(inp.text.length, start + Math.max(1, reader.pos)));
+      throw e;
+    }
+    if (d === EOF && reader.atEnd && !inp.ended) {
+      if (inp.more()) continue;
+      throw new WouldBlock(p);
+    }
+    inp.advanceTo(start + reader.pos);
+    return d;
+  }
+}
+
+/** `print`'s arguments: an optional leading `port: p`, then the objects. */
+function printArgs(vm: Vm, args: Value[]): { port: Port; items: Value[] } {
+  let i = 0;
+  let portArg: Value | undefined;
+  while (i < args.length && args[i] instanceof Keyword) {
+    const k = args[i] as Keyword;
+    if (k.name !== 'port' || i + 1 >= args.length) throw new ErrorObj('unknown-keyword-argument', '');
+    portArg = args[i + 1];
+    i += 2;
+  }
+  return { port: outputPortArg(vm, portArg, i, CHAR_OUT), items: args.slice(i) };
+}
+
+export const ioPrims: PrimFactory = (vm: Vm) => {
+  const ps = portsOf(vm);
+  vm.define('current-input-port', ps.currentInput);
+  vm.define('current-output-port', ps.currentOutput);
+  vm.define('current-error-port', ps.currentError);
+
+  const out = (v: Value | undefined, arg: number, typeName: string): Port => outputPortArg(vm, v, arg, typeName);
+  const inp = (v: Value | undefined, arg: number, typeName: string): Port => inputPortArg(vm, v, arg, typeName);
+
+  const writer = (name: string, display: boolean, typeName: string) =>
+    plain(name, 1, 2, (x: Value, port?: Value) => {
+      const p = out(port, 2, typeName);
+      portWrite(p, writeString(vm, x, display));
+      return VOID;
+    });
+
+  const printer = (name: string, newline: boolean) =>
+    plain(name, 0, -1, (...args: Value[]) => {
+      const { port, items } = printArgs(vm, args);
+      let s = '';
+      for (const x of items) s += printString(vm, x);
+      portWrite(port, newline ? s + '\n' : s);
+      return VOID;
+    });
+
+  return [
+    // --- output
+    writer('write', false, OBJ_OUT),
+    plain('write-shared', 1, 2, (x: Value, port?: Value) => {
+      portWrite(out(port, 2, OBJ_OUT), writeSharedString(vm, x));
+      return VOID;
+    }),
+    writer('write-simple', false, OBJ_OUT),
+    writer('display', true, CHAR_OUT),
+    plain('newline', 0, 1, (port?: Value) => {
+      portWrite(out(port, 1, OBJ_OUT), '\n');
+      return VOID;
+    }),
+    plain('write-char', 1, 2, (c: Value, port?: Value) => {
+      const ch = checkChar(c, 1);
+      portWrite(out(port, 2, CHAR_OUT), String.fromCodePoint(ch.code));
+      return VOID;
+    }),
+    plain('write-string', 1, 4, (s: Value, port?: Value, start?: Value, end?: Value) => {
+      const str = checkString(s, 1).s;
+      const p = out(port, 2, CHAR_OUT);
+      const e = end === undefined ? str.length : natural(end, 4, str.length);
+      const b = start === undefined ? 0 : natural(start, 3, e);
+      portWrite(p, b === 0 && e === str.length ? str : str.slice(b, e));
+      return VOID;
+    }),
+    plain('write-substring', 3, 4, (s: Value, start: Value, end: Value, port?: Value) => {
+      const str = checkString(s, 1).s;
+      const e = natural(end, 3, str.length);
+      const b = natural(start, 2, e);
+      portWrite(out(port, 4, CHAR_OUT), str.slice(b, e));
+      return VOID;
+    }),
+    plain('write-u8', 1, 2, (b: Value, port?: Value) => {
+      const n = typeof b === 'number' && b >= 0 && b <= 255 ? b : null;
+      if (n === null) throw typeError(1, 'Unsigned 8 bit exact INTEGER');
+      const p = out(port, 2, BYTE_OUT);
+      if (p.kind === 'string') throw typeError(2, BYTE_OUT);
+      portWrite(p, String.fromCharCode(n));
+      return VOID;
+    }),
+    printer('print', false),
+    printer('println', true),
+    plain('pp', 1, 2, (x: Value, port?: Value) => {
+      let p: Port;
+      if (port === undefined) p = replOutputPort(vm);
+      else if (isOutputPort(port)) p = port;
+      else throw typeError(2, 'OUTPUT PORT');
+      portWrite(p, prettyString(vm, x, outputColumn(p)));
+      return VOID;
+    }),
+    plain('pretty-print', 1, 2, (x: Value, port?: Value) => {
+      let p: Port;
+      if (port === undefined) p = out(undefined, 2, 'OUTPUT PORT');
+      else if (isOutputPort(port)) p = port;
+      else throw typeError(2, 'OUTPUT PORT');
+      portWrite(p, prettyString(vm, x, outputColumn(p)));
+      return VOID;
+    }),
+    plain('force-output', 0, 2, (port?: Value, level?: Value) => {
+      const p = out(port, 1, OBJ_OUT);
+      if (level !== undefined) natural(level, 2, 2);
+      flushPort(vm, p);
+      return VOID;
+    }),
+    plain('output-port-column', 1, 1, (port: Value) => outputColumn(out(port, 1, 'OUTPUT PORT'))),
+    plain('object->string', 1, 2, (x: Value, n?: Value) => {
+      const limit = n === undefined ? null : natural(n, 2);
+      return new MString(objectToString(vm, x, limit));
+    }),
+
+    // --- input
+    plain('read-char', 0, 1, (port?: Value) => {
+      const c = readCode(inp(port, 1, CHAR_IN));
+      return c < 0 ? EOF : makeChar(c);
+    }),
+    plain('peek-char', 0, 1, (port?: Value) => {
+      const c = peekCode(inp(port, 1, CHAR_IN));
+      return c < 0 ? EOF : makeChar(c);
+    }),
+    plain('char-ready?', 0, 1, (port?: Value) => charReady(inp(port, 1, CHAR_IN))),
+    plain('read-line', 0, 4, (port?: Value, sep?: Value, keep?: Value, max?: Value) => {
+      const p = inp(port, 1, CHAR_IN);
+      const sepCode = sep === undefined ? 10 : sep instanceof MString || sep === false ? -1 : checkChar(sep, 2).code;
+      const limit = max === undefined || max === false ? Infinity : natural(max, 4);
+      const line = readLine(p, sepCode, keep !== undefined && keep !== false, limit);
+      return line === null ? EOF : new MString(line);
+    }),
+    plain('read-string', 1, 2, (k: Value, port?: Value) => {
+      const n = natural(k, 1);
+      const s = readChars(inp(port, 2, CHAR_IN), n);
+      return s === null ? EOF : new MString(s);
+    }),
+    plain('read-u8', 0, 1, (port?: Value) => {
+      const p = inp(port, 1, BYTE_IN);
+      if (p.kind === 'string') throw typeError(1, BYTE_IN);
+      const c = readCode(p);
+      return c < 0 ? EOF : c & 0xff;
+    }),
+    plain('read', 0, 1, (port?: Value) => readDatum(inp(port, 1, OBJ_IN))),
+
+    // --- making and closing ports
+    plain('open-input-string', 1, 1, (s: Value) => {
+      if (!(s instanceof MString)) throw typeError(1, STRING_OR_SETTINGS);
+      return openInputString(s.s);
+    }),
+    plain('open-output-string', 0, 1, (init?: Value) => {
+      if (init === undefined || init === NIL) return openOutputString();
+      if (init instanceof MString) return openOutputString(init.s);
+      if (init instanceof Pair) return openOutputString();
+      throw typeError(1, STRING_OR_SETTINGS);
+    }),
+    plain('get-output-string', 1, 1, (port: Value) => {
+      if (!(port instanceof Port) || port.output === null || port.kind !== 'string') throw typeError(1, 'String OUTPUT PORT');
+      return new MString(takeOutputString(port));
+    }),
+    plain('open-input-file', 1, 1, (path: Value) => openInputFile(vm, fileSettings(path, 1).path)),
+    plain('open-output-file', 1, 1, (path: Value) => {
+      const s = fileSettings(path, 1);
+      return openOutputFile(vm, s.path, s.append);
+    }),
+    plain('close-port', 1, 1, (port: Value) => {
+      if (!(port instanceof Port)) throw typeError(1, `Instance of #<type #${vm.serial(ps.portType)} port>`);
+      if (port.input !== null) closeInput(port);
+      if (port.output !== null) closeOutput(vm, port);
+      return VOID;
+    }),
+    plain('close-input-port', 1, 1, (port: Value) => {
+      if (!isInputPort(port)) throw typeError(1, 'INPUT PORT');
+      closeInput(port);
+      return VOID;
+    }),
+    plain('close-output-port', 1, 1, (port: Value) => {
+      if (!isOutputPort(port)) throw typeError(1, 'OUTPUT PORT');
+      closeOutput(vm, port);
+      return VOID;
+    }),
+
+    // --- predicates
+    pure('port?', 1, 1, (x: Value) => x instanceof Port),
+    pure('input-port?', 1, 1, (x: Value) => isInputPort(x)),
+    pure('output-port?', 1, 1, (x: Value) => isOutputPort(x)),
+    pure('eof-object', 0, 0, () => EOF),
+    pure('eof-object?', 1, 1, (x: Value) => x === EOF),
+
+    // --- for scheme-lib/prelude-io.scm: raise gsi's type error on behalf of procedure `name`
+    // (##io-type-error argnum "TYPE" 'name arg ...), so the call form shows `name`'s call.
+    plain('##io-type-error', 3, -1, (argNum: Value, typeName: Value, name: Value, ...args: Value[]) => {
+      const e = typeError(typeof argNum === 'number' ? argNum : 0, typeName instanceof MString ? typeName.s : String(typeName));
+      const proc = name instanceof Pair || name === NIL ? undefined : vm.globalValue(writeString(vm, name, true));
+      if (proc !== undefined) {
+        e.proc = proc;
+        e.args = args;
+      }
+      throw e;
+    }),
+  ];
+};

@@ -1,0 +1,13 @@
+; lists, dotted pairs, vectors and nesting
+(write (cons 1 2)) (newline)
+(write (cons 1 (cons 2 3))) (newline)
+(write (list 1 (list 2 (list 3)) (vector 4 5))) (newline)
+(write (vector)) (newline)
+(write (vector 'a "b" #\c 1.5)) (newline)
+(display (vector 'a "b" #\c 1.5)) (newline)
+(write '(quote x)) (newline)
+(write ''x) (newline)
+(write '`(a ,b ,@c)) (newline)
+(write (list 'quote 'x 'y)) (newline)
+(write (string->list "abc")) (newline)
+(write (list->string (list #\x #\y))) (newline)

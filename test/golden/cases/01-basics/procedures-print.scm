@@ -1,0 +1,12 @@
+; procedures print with a serial number, given on first print, starting at 2
+(define (f x) x)
+(define g (lambda (y) y))
+(write f) (newline)
+(write g) (newline)
+(write f) (newline)
+(write (lambda () 1)) (newline)
+(write car) (newline)
+(display f) (newline)
+(write (list f g)) (newline)
+(define h (let ((n 0)) (lambda () n)))
+(write h) (newline)

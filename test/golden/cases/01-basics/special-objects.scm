@@ -1,0 +1,12 @@
+; Gambit's special objects and how they print
+(write #!void) (newline)
+(write #!eof) (newline)
+(write #!optional) (newline)
+(write #!rest) (newline)
+(write #!key) (newline)
+(write 'foo:) (newline)
+(write (keyword? 'foo:)) (newline)
+(write (string->keyword "bar")) (newline)
+(write (keyword->string 'baz:)) (newline)
+(write (void)) (newline)
+(display (list #!void #!eof)) (newline)

@@ -1,0 +1,12 @@
+; defines and mutation of defined data
+(define (k) 'k)
+(write (k)) (newline)
+(define lst (list 1 2 3))
+(set-car! (cdr lst) 'two)
+(write lst) (newline)
+(define v (vector 1 2 3))
+(vector-set! v 0 'zero)
+(write v) (newline)
+(define s (make-string 3 #\a))
+(string-set! s 1 #\b)
+(write s) (newline)

@@ -1,0 +1,12 @@
+; top-level define of variables and procedures; redefinition
+(define x 10)
+(write x) (newline)
+(define x (+ x 1))
+(write x) (newline)
+(define (square n) (* n n))
+(write (square 7)) (newline)
+(define (square n) (+ n n))
+(write (square 7)) (newline)
+(define y)
+(write y) (newline)
+(write z) (newline)

@@ -1,0 +1,13 @@
+; DSSSL #!key parameters
+(define (f #!key (x 1) (y 2) z) (list x y z))
+(write (f)) (newline)
+(write (f x: 10)) (newline)
+(write (f y: 20 x: 10)) (newline)
+(write (f z: 'zed)) (newline)
+(define (g a #!optional (b 0) #!key (c 'c)) (list a b c))
+(write (g 1)) (newline)
+(write (g 1 2)) (newline)
+(write (g 1 2 c: 3)) (newline)
+(define (k a #!key (scale 1)) (* a scale))
+(write (k 5 scale: 3)) (newline)
+(write (f w: 1)) (newline)

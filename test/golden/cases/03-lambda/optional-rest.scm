@@ -1,0 +1,11 @@
+; #!optional followed by #!rest
+(define (f a #!optional (b 'bee) #!rest r) (list a b r))
+(write (f 1)) (newline)
+(write (f 1 2)) (newline)
+(write (f 1 2 3 4 5)) (newline)
+(define (g #!rest all) all)
+(write (g)) (newline)
+(write (g 'x 'y)) (newline)
+(define (h a #!rest r) (cons a r))
+(write (h 1 2 3)) (newline)
+(write (h)) (newline)

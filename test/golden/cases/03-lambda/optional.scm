@@ -1,0 +1,12 @@
+; DSSSL #!optional parameters, with and without defaults
+(define (f a #!optional b) (list a b))
+(write (f 1)) (newline)
+(write (f 1 2)) (newline)
+(define (g a #!optional (b 10) (c (* b 2))) (list a b c))
+(write (g 1)) (newline)
+(write (g 1 2)) (newline)
+(write (g 1 2 3)) (newline)
+(define (h #!optional (x 'dflt)) x)
+(write (h)) (newline)
+(write (h 5)) (newline)
+(write (g 1 2 3 4)) (newline)

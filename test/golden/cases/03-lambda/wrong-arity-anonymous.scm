@@ -1,0 +1,3 @@
+; wrong arity on an anonymous lambda
+(display "go") (newline)
+((lambda (x) x))

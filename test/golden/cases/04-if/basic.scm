@@ -1,0 +1,12 @@
+; if: only #f is false
+(write (if #t 'yes 'no)) (newline)
+(write (if #f 'yes 'no)) (newline)
+(write (if '() 'yes 'no)) (newline)
+(write (if 0 'yes 'no)) (newline)
+(write (if "" 'yes 'no)) (newline)
+(write (if (> 3 2) (- 3 2) (+ 3 2))) (newline)
+(write (if #f #f)) (newline)
+(write (list (if #f 1))) (newline)
+(write (if (if #f #f #t) 'a 'b)) (newline)
+(write (not 3)) (newline)
+(write (not #f)) (newline)

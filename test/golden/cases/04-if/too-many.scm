@@ -1,0 +1,3 @@
+; if with four operands
+(display "never") (newline)
+(if 1 2 3 4)

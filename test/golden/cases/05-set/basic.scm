@@ -1,0 +1,16 @@
+; set! on globals, locals and captured variables
+(define x 1)
+(set! x (+ x 1))
+(write x) (newline)
+(define (f y) (set! y (* y 10)) y)
+(write (f 3)) (newline)
+(define counter
+  (let ((n 0))
+    (lambda () (set! n (+ n 1)) n)))
+(counter) (counter)
+(write (counter)) (newline)
+(let ((a 1))
+  (let ((g (lambda () a)))
+    (set! a 2)
+    (write (g)) (newline)))
+(write (let ((v 0)) (set! v 5))) (newline)

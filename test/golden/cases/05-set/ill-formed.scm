@@ -1,0 +1,3 @@
+; set! with a missing value
+(display "never") (newline)
+(set! x)

@@ -1,0 +1,3 @@
+; set! needs an identifier
+(display "never") (newline)
+(set! (car x) 5)

@@ -1,0 +1,3 @@
+; quote with two operands
+(display "never") (newline)
+(quote a b)

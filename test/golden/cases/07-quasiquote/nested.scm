@@ -1,0 +1,12 @@
+; nested quasiquote levels
+(define x 5)
+(define y 'why)
+(write `(a `(b ,(c ,x)))) (newline)
+(write `(a `(b ,,x))) (newline)
+(write `(a `(b ,@,@'(1 2)))) (newline)
+(write `(1 `(2 ,(3 ,(+ 1 3))))) (newline)
+(write ``,,y) (newline)
+(write `(a `(b ,(c ,@'(d e))))) (newline)
+(write `(a ,'`(b ,c))) (newline)
+(write (let ((name 'a)) `(list ,name ',name))) (newline)
+(write `(1 ,@'() 2)) (newline)

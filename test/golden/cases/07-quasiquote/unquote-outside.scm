@@ -1,0 +1,3 @@
+; unquote outside of quasiquote
+(display "start") (newline)
+(write (unquote 1)) (newline)

@@ -1,0 +1,3 @@
+; a let binding whose name is not an identifier
+(display "never") (newline)
+(let ((1 2)) 3)

@@ -1,0 +1,3 @@
+; a let binding without an init
+(display "never") (newline)
+(let ((x)) x)

@@ -1,0 +1,3 @@
+; let with no body
+(display "never") (newline)
+(let ((a 1)))

@@ -1,0 +1,11 @@
+; lexical scoping and shadowing of globals and primitives
+(define (show . xs) (for-each display xs) (newline))
+(let ((car cdr)) (show (car '(1 2 3))))
+(show (car '(1 2 3)))
+(define (f list) (list 1 2))
+(show (f (lambda args (reverse args))))
+(let ((if (lambda (a b c) 'shadowed-if))) (show (if 1 2 3)))
+(let loop ((i 0)) (if (< i 2) (begin (show "i=" i) (loop (+ i 1)))))
+(define x 'global)
+(define (get-x) x)
+(let ((x 'local)) (show (get-x) " " x))

@@ -1,0 +1,3 @@
+; do without a test clause
+(display "never") (newline)
+(do ((i 0 (+ i 1))))

@@ -1,0 +1,3 @@
+; the value after => must be a procedure
+(display "start") (newline)
+(cond (5 => 6))

@@ -1,0 +1,3 @@
+; an empty cond clause
+(display "never") (newline)
+(cond ())

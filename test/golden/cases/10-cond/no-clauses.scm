@@ -1,0 +1,2 @@
+; cond with no clauses at all
+(write (list (cond))) (newline)

@@ -1,0 +1,3 @@
+; case clause without a datum list
+(display "never") (newline)
+(case 1 (1 'one))

@@ -1,0 +1,13 @@
+; and / or return the deciding value
+(write (and)) (newline)
+(write (or)) (newline)
+(write (and 1 2 3)) (newline)
+(write (and 1 #f 3)) (newline)
+(write (or #f 2 3)) (newline)
+(write (or #f #f)) (newline)
+(write (and 1)) (newline)
+(write (or '() #f)) (newline)
+(write (or (memq 'b '(a b c)) 'none)) (newline)
+(define (noisy x) (display x) (display " ") x)
+(write (and (noisy 1) (noisy #f) (noisy 3))) (newline)
+(write (or (noisy #f) (noisy 2) (noisy 3))) (newline)

@@ -1,0 +1,3 @@
+; an empty begin in expression position
+(display "never") (newline)
+(write (begin))

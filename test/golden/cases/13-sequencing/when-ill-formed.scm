@@ -1,0 +1,3 @@
+; when without a test
+(display "never") (newline)
+(when)

@@ -1,0 +1,11 @@
+; delay and force: evaluated once, memoized
+(define count 0)
+(define p (delay (begin (set! count (+ count 1)) (* 6 7))))
+(write (promise? p)) (newline)
+(write count) (newline)
+(write (force p)) (newline)
+(write (force p)) (newline)
+(write count) (newline)
+(write (force 5)) (newline)
+(write (force (delay (delay 1)))) (newline)
+(write (promise? (force (delay (delay 1))))) (newline)

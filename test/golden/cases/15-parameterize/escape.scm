@@ -1,0 +1,15 @@
+; parameterize is undone when a continuation escapes, redone on re-entry
+(define p (make-parameter 'outer))
+(define k #f)
+(define n 0)
+(write (call-with-current-continuation
+        (lambda (esc) (parameterize ((p 'inner)) (esc (p))))))
+(newline)
+(write (p)) (newline)
+(parameterize ((p 'inner2))
+  (call/cc (lambda (c) (set! k c)))
+  (set! n (+ n 1))
+  (write (list n (p))) (newline))
+(write (p)) (newline)
+(if (< n 2) (k #f))
+(write 'end) (newline)

@@ -1,0 +1,7 @@
+; receive (SRFI 8)
+(receive (a b) (values 1 2) (write (list a b)) (newline))
+(receive (a . rest) (values 1 2 3) (write (list a rest)) (newline))
+(receive all (values 1 2 3) (write all) (newline))
+(receive () (values) (write 'none) (newline))
+(receive (q r) (floor/ 7 2) (write (list q r)) (newline))
+(receive (x) 42 (write x) (newline))

@@ -1,0 +1,10 @@
+; define-macro is not hygienic: the expansion's tmp captures the user's tmp
+(define-macro (swap! a b)
+  `(let ((tmp ,a)) (set! ,a ,b) (set! ,b tmp)))
+(define tmp 1)
+(define other 2)
+(swap! tmp other)
+(write (list tmp other)) (newline)
+(define-macro (my-or2 a b) `(let ((t ,a)) (if t t ,b)))
+(define t 5)
+(write (my-or2 #f t)) (newline)

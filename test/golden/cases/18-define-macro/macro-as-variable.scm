@@ -1,0 +1,4 @@
+; a macro name used as a variable
+(define-macro (m x) x)
+(display "never") (newline)
+(write m)

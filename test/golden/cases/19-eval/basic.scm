@@ -1,0 +1,13 @@
+; eval of data as code
+(write (eval '(+ 1 2))) (newline)
+(write (eval (list 'car ''(a b)))) (newline)
+(eval '(define evaluated-global 42))
+(write evaluated-global) (newline)
+(define x 10)
+(write (eval 'x)) (newline)
+(write (eval '(let ((x 1)) (+ x 1)))) (newline)
+(write ((eval '(lambda (n) (* n n))) 9)) (newline)
+(write (eval '(if #f 1 2) (interaction-environment))) (newline)
+(write (eval ''quoted)) (newline)
+(write (eval 5)) (newline)
+(write (eval '(begin (define (g) 'g) (g)))) (newline)

@@ -1,0 +1,3 @@
+; errors in eval'ed code have no file location
+(display "start") (newline)
+(eval '(car 1))

@@ -1,0 +1,10 @@
+; library procedures on long lists
+(define (iota* n) (let loop ((i (- n 1)) (acc '())) (if (< i 0) acc (loop (- i 1) (cons i acc)))))
+(define big (iota* 1000000))
+(write (length (map (lambda (x) (+ x 1)) big))) (newline)
+(write (length (append big big))) (newline)
+(write (apply max (list-tail big 999990))) (newline)
+(write (vector-length (list->vector big))) (newline)
+(write (length (reverse big))) (newline)
+(define (sum-list l) (if (null? l) 0 (+ (car l) (sum-list (cdr l)))))
+(write (sum-list big)) (newline)

@@ -1,0 +1,10 @@
+; re-entry into the middle of an argument evaluation
+(define saved #f)
+(define n 0)
+(define (f)
+  (let ((v (list 'a (call/cc (lambda (k) (set! saved k) 1)) 'c)))
+    (set! n (+ n 1))
+    v))
+(write (f)) (newline)
+(if (< n 3) (saved (* n 10)))
+(write n) (newline)

@@ -1,0 +1,16 @@
+; dynamic-wind before/after order on normal exit and escapes
+(define trace '())
+(define (note x) (set! trace (cons x trace)))
+(write (dynamic-wind (lambda () (note 'before)) (lambda () (note 'during) 'result) (lambda () (note 'after)))) (newline)
+(write (reverse trace)) (newline)
+(set! trace '())
+(write (call/cc (lambda (k)
+  (dynamic-wind (lambda () (note 'before)) (lambda () (k 'escaped) (note 'not-here)) (lambda () (note 'after))))))
+(newline)
+(write (reverse trace)) (newline)
+(set! trace '())
+(dynamic-wind
+  (lambda () (note 'outer-before))
+  (lambda () (dynamic-wind (lambda () (note 'inner-before)) (lambda () (note 'inner)) (lambda () (note 'inner-after))))
+  (lambda () (note 'outer-after)))
+(write (reverse trace)) (newline)

@@ -1,0 +1,13 @@
+; escaping from two nested extents and jumping between sibling extents
+(define trace '())
+(define (note x) (set! trace (cons x trace)))
+(define (wind name thunk) (dynamic-wind (lambda () (note (list 'in name))) thunk (lambda () (note (list 'out name)))))
+(call/cc (lambda (esc) (wind 'a (lambda () (wind 'b (lambda () (esc 0)))))))
+(write (reverse trace)) (newline)
+(set! trace '())
+(define kb #f)
+(define done #f)
+(wind 'x (lambda () (wind 'y (lambda () (call/cc (lambda (c) (set! kb c)))))))
+(note 'between)
+(if (not done) (begin (set! done #t) (wind 'z (lambda () (kb 'jump)))))
+(write (reverse trace)) (newline)

@@ -1,0 +1,11 @@
+; apply with leading arguments
+(write (apply + '(1 2 3))) (newline)
+(write (apply + 1 2 '(3 4))) (newline)
+(write (apply list '())) (newline)
+(write (apply max 3 '(7 2))) (newline)
+(write (apply (lambda args args) 'a '(b c))) (newline)
+(write (apply apply (list + (list 1 2)))) (newline)
+(write (apply map list '((1 2 3) (4 5 6)))) (newline)
+(write (apply vector 'x '(y))) (newline)
+(define (f #!optional (a 1) #!key (b 2)) (list a b))
+(write (apply f '(5 b: 6))) (newline)

@@ -1,0 +1,2 @@
+; an uncaught raise of a number
+(raise 42)

@@ -1,0 +1,3 @@
+; an uncaught raise of a string
+(display "start") (newline)
+(raise "a message")

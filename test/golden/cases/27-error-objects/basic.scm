@@ -1,0 +1,12 @@
+; error objects made by error
+(define (catch thunk) (with-exception-catcher (lambda (e) e) thunk))
+(define e (catch (lambda () (error "Something bad:" 42 'foo "str"))))
+(write (error-object? e)) (newline)
+(write (error-object-message e)) (newline)
+(write (error-object-irritants e)) (newline)
+(write (error-object? 'sym)) (newline)
+(define e2 (catch (lambda () (error "no irritants"))))
+(write (error-object-message e2)) (newline)
+(write (error-object-irritants e2)) (newline)
+(write (error-object? (catch (lambda () (car 1))))) (newline)
+(write (error-object? (catch (lambda () (raise 1))))) (newline)

@@ -1,0 +1,3 @@
+; error with only a message
+(define (f) (error "plain message"))
+(list (f))

@@ -1,0 +1,2 @@
+; error with a non-string message
+(error 42 43)

@@ -1,0 +1,2 @@
+; error whose first argument is a symbol
+(error 'my-proc "something failed" 7)

@@ -1,0 +1,11 @@
+; error-object-message and irritants of errors raised by the system
+(define (catch thunk) (with-exception-catcher (lambda (e) e) thunk))
+(define (show e)
+  (if (error-object? e)
+      (begin (write (error-object-message e)) (display " ") (write (error-object-irritants e)))
+      (write (list 'not-error-object e)))
+  (newline))
+(show (catch (lambda () (car 1))))
+(show (catch (lambda () (/ 1 0))))
+(show (catch (lambda () undefined-abc)))
+(show (catch (lambda () (error 'my-proc "went wrong" 1))))

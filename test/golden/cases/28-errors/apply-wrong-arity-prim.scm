@@ -1,0 +1,3 @@
+; a primitive called with the wrong number of arguments
+(display "start") (newline)
+(car 1 2)

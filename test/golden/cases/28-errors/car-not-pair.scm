@@ -1,0 +1,3 @@
+; car of a non-pair
+(display "start") (newline)
+(car 5)

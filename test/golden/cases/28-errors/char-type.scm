@@ -1,0 +1,2 @@
+; char->integer of a string
+(char->integer "a")

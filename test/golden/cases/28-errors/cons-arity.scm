@@ -1,0 +1,2 @@
+; cons with one argument
+(cons 1)

@@ -1,0 +1,3 @@
+; division by zero
+(display "start") (newline)
+(write (/ 1 0))

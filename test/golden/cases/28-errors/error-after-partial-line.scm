@@ -1,0 +1,3 @@
+; an error message right after output without a newline
+(display "partial")
+(car 1)

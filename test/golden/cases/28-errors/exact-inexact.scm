@@ -1,0 +1,2 @@
+; exact of an infinity
+(exact (/ 1. 0.))

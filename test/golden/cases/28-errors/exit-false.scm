@@ -1,0 +1,3 @@
+; exit with #f and #t
+(display "x") (newline)
+(exit #f)

@@ -1,0 +1,4 @@
+; exit with no argument
+(display "bye") (newline)
+(exit)
+(display "after") (newline)

@@ -1,0 +1,3 @@
+; exit with #t
+(display "x")
+(exit #t)

@@ -1,0 +1,2 @@
+; length of an improper list
+(length (cons 1 2))

@@ -1,0 +1,2 @@
+; list-tail past the end
+(list-tail (list 1 2) 5)

@@ -1,0 +1,2 @@
+; make-vector with a negative size
+(make-vector -1)

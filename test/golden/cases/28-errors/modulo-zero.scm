@@ -1,0 +1,3 @@
+; modulo by zero
+(display "start") (newline)
+(modulo 10 0)

@@ -1,0 +1,2 @@
+; calling a string
+("hello" 1)

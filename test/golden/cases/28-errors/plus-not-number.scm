@@ -1,0 +1,3 @@
+; adding a symbol
+(display "start") (newline)
+(+ 1 (quote a))

@@ -1,0 +1,2 @@
+; the argument number in a type error counts from 1
+(+ 1 2 "three" 4)

@@ -1,0 +1,2 @@
+; string-append with a number
+(string-append "a" 5 "b")

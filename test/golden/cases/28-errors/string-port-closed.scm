@@ -1,0 +1,2 @@
+; reading from a number as a port
+(read-char 5)

@@ -1,0 +1,2 @@
+; string index out of range
+(string-ref "abc" 10)

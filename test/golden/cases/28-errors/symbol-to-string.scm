@@ -1,0 +1,2 @@
+; symbol->string of a string
+(symbol->string "already a string")

@@ -1,0 +1,3 @@
+; calling an unbound global
+(display "start") (newline)
+(undefined-procedure 1 2)

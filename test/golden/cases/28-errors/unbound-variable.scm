@@ -1,0 +1,3 @@
+; reference to an unbound global
+(display "start") (newline)
+(write undefined-thing)

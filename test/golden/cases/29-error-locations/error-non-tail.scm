@@ -1,0 +1,3 @@
+; error called in non-tail position
+(define (e x) (list (error "boom" x)))
+(e 5)

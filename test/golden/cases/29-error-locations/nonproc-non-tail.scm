@@ -1,0 +1,3 @@
+; a non-procedure operator in non-tail position
+(define (w14) (list ("notproc" 1)))
+(w14)

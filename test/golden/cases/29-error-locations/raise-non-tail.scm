@@ -1,0 +1,3 @@
+; raise in non-tail position
+(define (w10) (+ 1 (raise (quote r10))))
+(w10)

@@ -1,0 +1,3 @@
+; an unbound operator in tail position
+(define (w12) (undefined-fn 1))
+(w12)

@@ -1,0 +1,3 @@
+; an unknown character name
+(display "never") (newline)
+(write #\nosuchchar)

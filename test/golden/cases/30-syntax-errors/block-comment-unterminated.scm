@@ -1,0 +1,3 @@
+; a block comment that never ends
+(display "never") (newline)
+#| unterminated

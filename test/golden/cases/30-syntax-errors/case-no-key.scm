@@ -1,0 +1,3 @@
+; case with nothing
+(display "never") (newline)
+(case)

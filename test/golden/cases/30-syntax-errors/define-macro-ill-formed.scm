@@ -1,0 +1,3 @@
+; define-macro without a body
+(display "never") (newline)
+(define-macro (m))

@@ -1,0 +1,3 @@
+; define of a procedure with no body
+(display "never") (newline)
+(define (f))

@@ -1,0 +1,3 @@
+; define of a number
+(display "never") (newline)
+(define 5 1)

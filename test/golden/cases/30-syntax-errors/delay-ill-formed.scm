@@ -1,0 +1,3 @@
+; delay with two operands
+(display "never") (newline)
+(delay 1 2)

@@ -1,0 +1,3 @@
+; a call with a dotted argument list
+(display "never") (newline)
+(+ 1 . 2)

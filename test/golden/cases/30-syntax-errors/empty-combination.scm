@@ -1,0 +1,3 @@
+; an empty combination ()
+(display "never") (newline)
+(write ())

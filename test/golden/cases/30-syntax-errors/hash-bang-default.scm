@@ -1,0 +1,3 @@
+; #!default is not a valid #! name in gsi 4.9.3
+(display "never") (newline)
+(write #!default)

@@ -1,0 +1,3 @@
+; an unknown # syntax
+(display "never") (newline)
+(display #q)

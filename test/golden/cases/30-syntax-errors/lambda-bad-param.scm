@@ -1,0 +1,3 @@
+; a non-identifier parameter
+(display "never") (newline)
+(lambda (1) 1)

@@ -1,0 +1,3 @@
+; lambda without a body
+(display "never") (newline)
+(lambda (x))

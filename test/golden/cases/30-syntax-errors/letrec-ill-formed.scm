@@ -1,0 +1,3 @@
+; letrec with a bad binding
+(display "never") (newline)
+(letrec ((a)) a)

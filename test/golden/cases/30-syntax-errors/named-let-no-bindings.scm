@@ -1,0 +1,3 @@
+; named let without bindings
+(display "never") (newline)
+(let loop)

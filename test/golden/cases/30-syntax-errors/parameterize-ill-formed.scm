@@ -1,0 +1,3 @@
+; parameterize with a bad binding
+(display "never") (newline)
+(parameterize ((p)) 1)

@@ -1,0 +1,3 @@
+; quasiquote with two operands
+(display "never") (newline)
+(quasiquote a b)

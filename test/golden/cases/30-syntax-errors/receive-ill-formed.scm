@@ -1,0 +1,3 @@
+; receive without an expression
+(display "never") (newline)
+(receive (a b))

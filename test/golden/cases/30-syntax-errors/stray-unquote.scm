@@ -1,0 +1,3 @@
+; a stray comma outside quasiquote is read as unquote
+(display "start") (newline)
+,x

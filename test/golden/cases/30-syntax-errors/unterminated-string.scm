@@ -1,0 +1,3 @@
+; a string that never ends
+(display "never") (newline)
+(display "abc)

@@ -1,0 +1,3 @@
+; a dot in a vector literal
+(display "never") (newline)
+(write #(1 . 2))

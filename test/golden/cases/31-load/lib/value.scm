@@ -1,0 +1,2 @@
+(define loaded-value 'from-value-file)
+'last-value

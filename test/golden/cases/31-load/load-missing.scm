@@ -1,0 +1,3 @@
+; loading a file that does not exist
+(display "main starts") (newline)
+(load "lib/no-such-file.scm")

@@ -1,0 +1,17 @@
+; let-values and let*-values (R7RS 4.2.2). gsi 4.9.3 lacks them; gsi-ts provides them.
+(write (let-values (((a b) (values 1 2)) ((c) (values 3))) (list a b c))) (newline)
+; expect: (1 2 3)
+(write (let-values (((a . rest) (values 1 2 3))) (list a rest))) (newline)
+; expect: (1 (2 3))
+(write (let-values ((all (values 1 2))) all)) (newline)
+; expect: (1 2)
+(write (let ((x 1)) (let-values (((x) (values 2)) ((y) (values x))) (list x y)))) (newline)
+; expect: (2 1)
+(write (let ((x 1)) (let*-values (((x) (values 2)) ((y) (values x))) (list x y)))) (newline)
+; expect: (2 2)
+(write (let-values () 'none)) (newline)
+; expect: none
+(write (let*-values (((a b) (exact-integer-sqrt 17))) (list a b))) (newline)
+; expect: (4 1)
+(write (let-values (((q r) (floor/ -7 2))) (list q r))) (newline)
+; expect: (-4 1)

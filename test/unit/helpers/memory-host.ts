@@ -1,0 +1,165 @@
+// A Host kept entirely in memory, for tests: stdout and stderr accumulate in strings, files live
+// in a Map (paths are resolved against `cwd`), the clocks only move when a test calls `advance`
+// (which fires the timers that fall due), deferred callbacks run on `runDeferred`, and `exit`
+// records the status instead of ending the process.
+
+import { ErrorObj } from '../../../runtime/errors.js';
+import type { Host } from '../../../runtime/host.js';
+
+export class MemoryHost implements Host {
+  out = '';
+  err = '';
+  /** Everything written to stdout and stderr, interleaved in order. */
+  all = '';
+  readonly files = new Map<string, string>();
+  /** Directories that exist (a file can only be created in one of these). */
+  readonly dirs = new Set<string>(['/']);
+  cwd = '/home';
+  clock = 0;
+  mono = 0;
+  exitCode: number | null = null;
+  env = new Map<string, string>();
+  argv: string[] = ['gsi'];
+  name = 'localhost';
+
+  constructor(files: Record<string, string> = {}) {
+    this.dirs.add(this.cwd);
+    for (const [p, text] of Object.entries(files)) this.addFile(p, text);
+  }
+
+  /** Put a file (creating its directories). */
+  addFile(path: string, text: string): void {
+    const full = this.resolvePath(path, null);
+    this.files.set(full, text);
+    let d = dirname(full);
+    while (!this.dirs.has(d)) {
+      this.dirs.add(d);
+      d = dirname(d);
+    }
+  }
+
+  /** What stdout received since the last call, emptying it. */
+  takeOut(): string {
+    const s = this.out;
+    this.out = '';
+    return s;
+  }
+
+  stdout(text: string): void {
+    this.out += text;
+    this.all += text;
+  }
+
+  stderr(text: string): void {
+    this.err += text;
+    this.all += text;
+  }
+
+  readFile(path: string): string {
+    const full = this.resolvePath(path, null);
+    const t = this.files.get(full);
+    if (t === undefined) {
+      if (this.dirs.has(full)) throw new ErrorObj('os', 'Is a directory');
+      throw new ErrorObj('no-such-file', 'No such file or directory');
+    }
+    return t;
+  }
+
+  writeFile(path: string, text: string, append: boolean): void {
+    const full = this.resolvePath(path, null);
+    if (!this.dirs.has(dirname(full)) || this.dirs.has(full)) throw new ErrorObj('no-such-file', 'No such file or directory');
+    const old = append ? this.files.get(full) ?? '' : '';
+    this.files.set(full, old + text);
+  }
+
+  fileExists(path: string): boolean {
+    const full = this.resolvePath(path, null);
+    return this.files.has(full) || this.dirs.has(full);
+  }
+
+  resolvePath(path: string, base: string | null): string {
+    const dir = base === null ? this.cwd : dirname(this.resolvePath(base, null));
+    const joined = path.startsWith('/') ? path : `${dir}/${path}`;
+    const parts: string[] = [];
+    for (const p of joined.split('/')) {
+      if (p === '' || p === '.') continue;
+      if (p === '..') parts.pop();
+      else parts.push(p);
+    }
+    return `/${parts.join('/')}`;
+  }
+
+  now(): number {
+    return this.clock;
+  }
+
+  monotonic(): number {
+    return this.mono;
+  }
+
+  hostName(): string {
+    return this.name;
+  }
+
+  getenv(name: string): string | undefined {
+    return this.env.get(name);
+  }
+
+  commandLine(): string[] {
+    return this.argv;
+  }
+
+  exit(code: number): void {
+    this.exitCode = code;
+  }
+
+  private timers: Array<{ at: number; cb: () => void; id: number }> = [];
+  private nextTimer = 1;
+  private deferred: Array<() => void> = [];
+
+  setTimer(ms: number, cb: () => void): unknown {
+    const id = this.nextTimer++;
+    this.timers.push({ at: this.mono + Math.max(0, ms), cb, id });
+    return id;
+  }
+
+  clearTimer(handle: unknown): void {
+    this.timers = this.timers.filter((t) => t.id !== handle);
+  }
+
+  defer(cb: () => void): void {
+    this.deferred.push(cb);
+  }
+
+  /** Run the deferred callbacks (including those they defer); returns how many ran. */
+  runDeferred(): number {
+    let n = 0;
+    while (this.deferred.length > 0) {
+      const cb = this.deferred.shift()!;
+      cb();
+      n++;
+    }
+    return n;
+  }
+
+  /** Move both clocks forward by `ms`, firing due timers in time order. */
+  advance(ms: number): void {
+    const end = this.mono + ms;
+    for (;;) {
+      this.timers.sort((a, b) => a.at - b.at || a.id - b.id);
+      const t = this.timers[0];
+      if (t === undefined || t.at > end) break;
+      this.timers.shift();
+      this.clock += t.at - this.mono;
+      this.mono = t.at;
+      t.cb();
+    }
+    this.clock += end - this.mono;
+    this.mono = end;
+  }
+}
+
+function dirname(p: string): string {
+  const i = p.lastIndexOf('/');
+  return i <= 0 ? '/' : p.slice(0, i);
+}

@@ -1,0 +1,63 @@
+// Evaluate Scheme text in a fresh Vm and show the result as gsi's REPL would write it, or the
+// error as `display-exception` shows it (message, then the call form), for the data-structure
+// tests (lists, strings, vectors, tables, records...). The Vm has every primitive module and the
+// Scheme preludes loaded.
+
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createVm, evalString, loadTextSync, SchemeFailure } from '../../../interpreter/setup.js';
+import { exceptionText } from '../../../runtime/error-text.js';
+import { writeString } from '../../../runtime/printer.js';
+import type { PrimFactory } from '../../../runtime/primitive.js';
+import { charPrims } from '../../../runtime/prims/chars.js';
+import { listPrims } from '../../../runtime/prims/lists.js';
+import { miscPrims } from '../../../runtime/prims/misc.js';
+import { recordPrims } from '../../../runtime/prims/records.js';
+import { stringPrims } from '../../../runtime/prims/strings.js';
+import { symbolPrims } from '../../../runtime/prims/symbols.js';
+import { tablePrims } from '../../../runtime/prims/tables.js';
+import { vectorPrims } from '../../../runtime/prims/vectors.js';
+import type { Value } from '../../../runtime/values.js';
+import type { Vm } from '../../../runtime/vm.js';
+import { MemoryHost } from './memory-host.js';
+
+const DATA_PRIMS: PrimFactory[] = [listPrims, charPrims, stringPrims, symbolPrims, vectorPrims, tablePrims, recordPrims, miscPrims];
+
+function schemeLib(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  while (!fs.existsSync(path.join(dir, 'package.json'))) dir = path.dirname(dir);
+  return path.join(dir, 'scheme-lib');
+}
+
+export interface SchemeSession {
+  vm: Vm;
+  host: MemoryHost;
+  /** Evaluate every form of `src`; the last value written, prefixed by what was printed. */
+  ev(src: string): string;
+}
+
+export function schemeSession(): SchemeSession {
+  const host = new MemoryHost();
+  const vm = createVm(host);
+  // Define any data primitive that the registry does not (yet) list, then load the preludes.
+  for (const f of DATA_PRIMS) {
+    for (const p of f(vm)) if (vm.globalValue(p.name) === undefined) vm.define(p.name, p);
+  }
+  const dir = schemeLib();
+  for (const name of ['prelude-core.scm', 'prelude-data.scm', 'prelude-io.scm']) {
+    const file = path.join(dir, name);
+    if (fs.existsSync(file)) loadTextSync(vm, fs.readFileSync(file, 'utf8'), name);
+  }
+  const ev = (src: string): string => {
+    let v: Value;
+    try {
+      v = evalString(vm, src);
+    } catch (e: unknown) {
+      if (e instanceof SchemeFailure) return `${host.takeOut()}ERR ${exceptionText(vm, e.value).trimEnd()}`;
+      throw e;
+    }
+    return host.takeOut() + writeString(vm, v, false);
+  };
+  return { vm, host, ev };
+}
