@@ -10,7 +10,7 @@ import { FrameScope, MacroScope, TOP, frameDepth, frameOf, noteFree, resolve, ty
 import { Alias, baseSym, isIdent, stripSyntax, type Ident } from './syntax.js';
 import { SyntaxRules } from './syntax-rules.js';
 import { core, coreName } from './core-syms.js';
-import { specialForms, bodyExpanders } from './special-forms.js';
+import { specialForms, bodyExpanders, letForm } from './special-forms.js';
 import { syntaxError, type Loc } from '../runtime/errors.js';
 import { Keyword, NIL, Pair, Primitive, Sym, VOID, type Value } from '../runtime/values.js';
 import type { Vm } from '../runtime/vm.js';
@@ -38,26 +38,104 @@ export class Compiler {
     readonly locs: WeakMap<Pair, Loc>,
   ) {}
 
+  /**
+   * Top-level code is compiled as non-tail: gsi treats a call made directly by top-level code
+   * as pending when it locates an error. (`tail` only affects error locations: the machine
+   * never grows the continuation for a call, tail or not.)
+   */
   compileTop(x: Value, loc: Loc): Node {
+    this.topForms.clear();
+    this.topForms.add(x);
+    this.topLevelCode = true;
     return this.compile(x, loc, null, true, null);
   }
+
+  /**
+   * True while compiling code outside any lambda (a `let` body is not a lambda for this). gsi
+   * treats a call made there as pending even in tail position: such calls are marked so the
+   * machine leaves a frame locating errors at them.
+   */
+  private topLevelCode = false;
+
+  /** `out` replaces form `x`: it is at top level if x was (so a macro may expand to a define). */
+  expansion(x: Value, out: Value): Value {
+    if (this.topForms.has(x)) this.topForms.add(out);
+    return out;
+  }
+
+  /** The forms being compiled that are at top level (the form itself, and within top-level begins). */
+  readonly topForms = new Set<Value>();
 
   // -------------------------------------------------------------------------------------------
   // Helpers for special forms
 
-  src(loc: Loc, proc: string | null): Src {
+  /** Code with no location (eval'd code, preludes) keeps only the procedure name, if any. */
+  src(loc: Loc, proc: string | null): Src | null {
+    if (loc.container === '' && proc === null) return null;
     return { container: loc.container, line: loc.line, col: loc.col, proc };
+  }
+
+  /** A syntax error other than "Ill-formed special form", located at the offending datum. */
+  fail(message: string, loc: Loc, irritant?: Value): never {
+    const e = syntaxError(message, irritant === undefined ? false : stripSyntax(irritant), loc);
+    if (irritant === undefined) e.irritants.length = 0;
+    throw e;
+  }
+
+  /**
+   * Compile an expression whose value is bound to `name` (define, set!, let): a lambda (or
+   * case-lambda) there is named after it, as Gambit names it.
+   */
+  compileNamed(x: Value, loc: Loc, scope: CScope | null, proc: string | null, name: string, tail = false): Node {
+    if (x instanceof Pair && isIdent(x.car) && x.cdr instanceof Pair) {
+      const b = this.classify(x.car, scope);
+      if (b.kind === 'special' && b.name === 'lambda') return this.compileLambda(x.cdr.car, x.cdr.cdr, loc, scope, name, x);
+      if (b.kind === 'special' && b.name === 'case-lambda') return specialForms.get('case-lambda')!(this, x, loc, scope, tail, name);
+      // (define h (let (...) (lambda ...))): the lambda the let returns is named h too.
+      if (b.kind === 'special' && b.name === 'let' && !isIdent(x.cdr.car)) return letForm(this, x, loc, scope, tail, proc, name);
+    }
+    return this.compile(x, loc, scope, tail, proc);
   }
 
   /** Location of the car of `cell`, or `dflt`. */
   locOf(cell: Pair, dflt: Loc): Loc {
+    if (this.noLocations) return dflt;
     return this.locs.get(cell) ?? dflt;
+  }
+
+  /** While compiling for eval: data from anywhere has no source location (as in gsi). */
+  private noLocations = false;
+
+  /** Compile an expression given to eval: no locations. */
+  compileEval(x: Value, loc: Loc): Node {
+    this.noLocations = true;
+    try {
+      return this.compileTop(x, loc);
+    } finally {
+      this.noLocations = false;
+    }
   }
 
   /** gsi names only the keyword: `Ill-formed special form: let`. */
   bad(x: Value, loc: Loc): never {
     const head = x instanceof Pair && isIdent(x.car) ? baseSym(x.car) : stripSyntax(x);
     throw syntaxError('Ill-formed special form', head, loc);
+  }
+
+  /** The location of `datum` as an element somewhere inside `form` (else `dflt`). */
+  locAt(form: Value, datum: Value | undefined, dflt: Loc): Loc {
+    if (datum === undefined) return dflt;
+    const stack: Value[] = [form];
+    let steps = 0;
+    while (stack.length > 0 && steps++ < 10000) {
+      let x = stack.pop()!;
+      while (x instanceof Pair) {
+        if (x.car === datum) return this.locs.get(x) ?? dflt;
+        if (x.car instanceof Pair) stack.push(x.car);
+        x = x.cdr;
+      }
+    }
+    return dflt;
   }
 
   /** The elements of a proper list with their locations; `bad` if improper. */
@@ -84,12 +162,12 @@ export class Compiler {
           const sf = specialForms.get(b.name);
           if (sf !== undefined) return sf(this, x, loc, scope, tail, proc);
         } else if (b.kind === 'macro') {
-          return this.compile(this.expandMacro(b.macro, x, loc, scope), loc, scope, tail, proc);
+          return this.compile(this.expansion(x, this.expandMacro(b.macro, x, loc, scope)), loc, scope, tail, proc);
         }
       }
       return this.compileCall(x, loc, scope, tail, proc);
     }
-    if (x === NIL) throw syntaxError('Combination must be a proper list', NIL, loc);
+    if (x === NIL) this.fail('Ill-formed expression', loc);
     // Self-evaluating (numbers, strings, chars, booleans, vectors, keywords, #!void ...).
     return { op: Op.Const, src: null, value: x };
   }
@@ -158,18 +236,23 @@ export class Compiler {
   }
 
   compileCall(x: Pair, loc: Loc, scope: CScope | null, tail: boolean, proc: string | null): Node {
+    let t: Value = x;
+    while (t instanceof Pair) t = t.cdr;
+    if (t !== NIL) this.fail('Ill-formed procedure call', loc);
     const parts = this.items(x, loc);
     const src = this.src(loc, proc);
     const fn = this.compile(parts[0]!.v, parts[0]!.loc, scope, false, proc);
     const args: Node[] = [];
     for (let i = 1; i < parts.length; i++) args.push(this.compile(parts[i]!.v, parts[i]!.loc, scope, false, proc));
+    const mark = tail && this.topLevelCode;
+    if (mark) tail = false;
     if (fn.op === Op.GlobalRef && args.every(isSimple)) {
       const f = fn.cell.value;
       if (f instanceof Primitive && f.kind === 'pure' && args.length >= f.min && (f.max < 0 || args.length <= f.max)) {
         return { op: Op.PrimApp, src, cell: fn.cell, fn, args, tail };
       }
     }
-    return { op: Op.Call, src, fn, args, tail };
+    return { op: Op.Call, src, fn, args, tail, mark };
   }
 
   /** Compile a sequence of expressions (no definitions). */
@@ -190,9 +273,11 @@ export class Compiler {
   /**
    * Compile a body (lambda, let, ...) in `scope`. At top level (no frame) definitions are global.
    */
-  compileBody(forms: Value, loc: Loc, scope: CScope | null, tail: boolean, proc: string | null, whole: Value): Node {
-    const items = this.scanBody(this.items(forms, loc, whole), scope);
+  compileBody(forms: Value, loc: Loc, scope: CScope | null, tail: boolean, proc: string | null, whole: Value, lastName: string | null = null): Node {
+    const parts = this.items(forms, loc, whole);
     const frame = frameOf(scope);
+    if (frame === null) for (const f of parts) this.topForms.add(f.v);
+    const items = this.scanBody(parts, scope);
     if (frame === null) {
       // Top level (e.g. the body of a top-level let-syntax): definitions stay global.
       const nodes = items.map((it, i) =>
@@ -212,9 +297,11 @@ export class Compiler {
     const nodes: Node[] = [];
     items.forEach((it, i) => {
       if (it.kind === 'define') {
-        const value = this.compile(it.value, it.loc, scope, false, it.lambdaName ?? proc);
+        const value = it.lambdaName !== null ? this.compileNamed(it.value, it.loc, scope, proc, it.lambdaName) : this.compile(it.value, it.loc, scope, false, proc);
         const index = slots.get(it)!;
         nodes.push({ op: Op.LocalSet, src: this.src(it.loc, proc), depth: frameDepth(frame, frame), index, value, define: true });
+      } else if (lastName !== null && i === items.length - 1) {
+        nodes.push(this.compileNamed(it.x, it.loc, scope, proc, lastName, tail));
       } else {
         nodes.push(this.compile(it.x, it.loc, scope, tail && i === items.length - 1, proc));
       }
@@ -259,6 +346,8 @@ export class Compiler {
             continue;
           }
           if (b.name === 'define') {
+            // gsi wants a body's definitions before its expressions.
+            if (frameOf(scope) !== null && out.some((it) => it.kind === 'expr')) this.fail("Ill-placed 'define'", loc);
             out.push(this.parseDefine(x, loc));
             continue;
           }
@@ -365,7 +454,7 @@ export class Compiler {
       if (parts.length > 2) this.bad(x, loc);
       value = parts.length === 2 ? parts[1]!.v : VOID;
     }
-    if (!isIdent(target)) this.bad(x, loc);
+    if (!isIdent(target)) this.fail('Identifier expected', this.locAt(x, target, loc));
     const vloc = parts.length === 2 && !(parts[0]!.v instanceof Pair) ? parts[1]!.loc : loc;
     return { kind: 'define', id: target, value, loc: vloc, lambdaName: baseSym(target).name };
   }
@@ -373,7 +462,8 @@ export class Compiler {
   globalDefine(id: Ident, value: Value, loc: Loc, scope: CScope | null, name: string | null): Node {
     const cell = this.globalCell(id);
     this.vm.macros.delete(cell.name);
-    return { op: Op.GlobalDef, src: this.src(loc, null), cell, value: this.compile(value, loc, scope, false, name) };
+    const node = name !== null ? this.compileNamed(value, loc, scope, null, name) : this.compile(value, loc, scope, false, null);
+    return { op: Op.GlobalDef, src: this.src(loc, null), cell, value: node };
   }
 
   // -------------------------------------------------------------------------------------------
@@ -383,9 +473,19 @@ export class Compiler {
    * Compile `(lambda params body...)`-shaped pieces. `params` is a DSSSL parameter list:
    * `(a b #!optional c (d 5) #!rest r #!key e (f 1))`, `(a b . r)` or `args`.
    */
-  compileLambda(params: Value, body: Value, loc: Loc, scope: CScope | null, name: string | null, whole: Value): LambdaNode {
+  compileLambda(params: Value, body: Value, loc: Loc, scope: CScope | null, name: string | null, whole: Value, letBody: { tail: boolean; name: string | null } | null = null): LambdaNode {
+    const outerTop = this.topLevelCode;
+    if (letBody === null) this.topLevelCode = false;
+    try {
+      return this.compileLambdaInner(params, body, loc, scope, name, whole, letBody);
+    } finally {
+      this.topLevelCode = outerTop;
+    }
+  }
+
+  private compileLambdaInner(params: Value, body: Value, loc: Loc, scope: CScope | null, name: string | null, whole: Value, letBody: { tail: boolean; name: string | null } | null): LambdaNode {
     const frame = new FrameScope(scope);
-    const spec = parseParams(params, () => this.bad(whole, loc));
+    const spec = parseParams(params, (msg, cell) => (msg === null ? this.bad(whole, loc) : this.fail(msg, cell instanceof Pair ? this.locOf(cell, loc) : loc)));
     for (const p of spec.required) frame.addSlot(p, false);
     for (const p of spec.optional) frame.addSlot(p.id, false);
     if (spec.rest !== null) frame.addSlot(spec.rest, false);
@@ -398,7 +498,7 @@ export class Compiler {
     }
     const fullBody = prefix.length === 0 ? body : prefixBody(prefix, body);
     if (body === NIL) this.bad(whole, loc);
-    const bodyNode = this.compileBody(fullBody, loc, frame, true, name, whole);
+    const bodyNode = this.compileBody(fullBody, loc, frame, letBody?.tail ?? true, name, whole, letBody?.name ?? null);
     const free: Array<[number, number]> = [...frame.free].map((s) => s.split(',').map(Number) as [number, number]);
     return {
       op: Op.Lambda,
@@ -407,6 +507,7 @@ export class Compiler {
       nreq: spec.required.length,
       nopt: spec.optional.length,
       rest: spec.rest !== null,
+      restAfterKeys: spec.restAfterKeys,
       keys: spec.keys.map((k) => k.key),
       slots: frame.slots,
       frameSize: frame.slots.length,
@@ -429,6 +530,8 @@ interface ParamSpec {
   required: Ident[];
   optional: Array<{ id: Ident; dflt: Value | null }>;
   rest: Ident | null;
+  /** `#!key ... #!rest r`: r gets what the keys leave; `#!rest r #!key ...`: everything. */
+  restAfterKeys: boolean;
   keys: Array<{ id: Ident; key: Keyword; dflt: Value | null }>;
 }
 
@@ -436,21 +539,28 @@ import { DEFAULT, OPTIONAL, REST, KEY, internKeyword, intern } from '../runtime/
 
 const DEFAULT_OBJ = DEFAULT;
 
-function parseParams(params: Value, bad: () => never): ParamSpec {
-  const spec: ParamSpec = { required: [], optional: [], rest: null, keys: [] };
+/**
+ * Parses a DSSSL parameter list. `bad(null)` reports an ill-formed list; `bad(msg, datum)` a
+ * specific error at `datum` (gsi: "Parameter must be an identifier", "Duplicate parameter...").
+ */
+function parseParams(params: Value, bad: (msg: string | null, cell?: Value) => never): ParamSpec {
+  const spec: ParamSpec = { required: [], optional: [], rest: null, restAfterKeys: false, keys: [] };
   let mode: 'req' | 'opt' | 'rest' | 'key' | 'done' = 'req';
   let x = params;
-  const seen = new Set<Ident>();
+  const seen = new Set<Sym>();
+  // `x` is the list cell whose car is being parsed: errors are located there.
   const add = (id: Value): Ident => {
-    if (!isIdent(id) || seen.has(id)) bad();
-    seen.add(id);
+    if (!isIdent(id)) return bad('Parameter must be an identifier', x);
+    const s = baseSym(id);
+    if (seen.has(s)) return bad('Duplicate parameter in parameter list', x);
+    seen.add(s);
     return id;
   };
   while (x instanceof Pair) {
     const p = x.car;
-    if (p === OPTIONAL) { if (mode !== 'req') bad(); mode = 'opt'; }
-    else if (p === REST) { if (mode === 'rest' || mode === 'done') bad(); mode = 'rest'; }
-    else if (p === KEY) { if (mode === 'key' || mode === 'rest') bad(); mode = 'key'; }
+    if (p === OPTIONAL) { if (mode !== 'req') bad(null); mode = 'opt'; }
+    else if (p === REST) { if (mode === 'rest' || mode === 'done') bad(null); spec.restAfterKeys = mode === 'key'; mode = 'rest'; }
+    else if (p === KEY) { if (mode === 'key' || mode === 'rest') bad(null); mode = 'key'; }
     else {
       switch (mode) {
         case 'req': spec.required.push(add(p)); break;
@@ -459,9 +569,9 @@ function parseParams(params: Value, bad: () => never): ParamSpec {
           let id: Value = p;
           let dflt: Value | null = null;
           if (p instanceof Pair) {
-            if (!(p.cdr instanceof Pair) || p.cdr.cdr !== NIL) bad();
+            if (!(p.cdr instanceof Pair) || p.cdr.cdr !== NIL) bad(null);
             id = p.car;
-            dflt = p.cdr.car;
+            dflt = (p.cdr as Pair).car;
           }
           const ident = add(id);
           if (mode === 'opt') spec.optional.push({ id: ident, dflt });
@@ -469,16 +579,16 @@ function parseParams(params: Value, bad: () => never): ParamSpec {
           break;
         }
         case 'rest': spec.rest = add(p); mode = 'done'; break;
-        case 'done': bad();
+        case 'done': bad(null);
       }
     }
     x = x.cdr;
   }
   if (x !== NIL) {
-    if (mode !== 'req' && mode !== 'opt') bad();
+    if (mode !== 'req' && mode !== 'opt') bad(null);
     spec.rest = add(x);
   }
-  if (mode === 'rest') bad();
+  if (mode === 'rest') bad(null);
   return spec;
 }
 

@@ -8,11 +8,21 @@ import { checkProcedure, checkList } from '../runtime/check.js';
 import { ErrorObj, RaiseSignal, typeError, wrongArgs, schemeError } from '../runtime/errors.js';
 import { makePrim } from '../runtime/primitive.js';
 import {
-  Closure, Continuation, MultipleValues, Parameter, Primitive, SPromise, VOID, MString,
+  SEnvironment, Closure, Continuation, MultipleValues, Parameter, Primitive, SPromise, VOID, MString,
   listToArray, isProcedure, type Value,
 } from '../runtime/values.js';
 import type { Vm } from '../runtime/vm.js';
 import type { Node, Src } from './nodes.js';
+
+function withHandler(r7rs: boolean): ControlFn {
+  return (vm, r, [handler, thunk]) => {
+    checkProcedure(handler!, 1);
+    checkProcedure(thunk!, 2);
+    r.k = { op: FOp.RestoreDyn, next: r.k, dyn: vm.dyn };
+    vm.dyn = { params: vm.dyn.params, handlers: { handler: handler!, r7rs, catcher: null, next: vm.dyn.handlers }, winds: vm.dyn.winds };
+    applyProc(r, thunk!, []);
+  };
+}
 
 function control(name: string, min: number, max: number, fn: ControlFn): Primitive {
   return makePrim(name, min, max, 'control', fn);
@@ -32,6 +42,9 @@ function arityAccepts(f: Value, n: number): boolean {
   return true;
 }
 
+/** The location of code that has none (eval): the compiler gives its nodes no src. */
+export const NO_LOC = { container: '', line: 0, col: 0 };
+
 export type FileReader = (vm: Vm, path: string, base: string | null) => { path: string; forms: Array<{ datum: Value; loc: Src }> };
 
 /** Compile all the forms of a file, in order (macros defined by one apply to the next). */
@@ -42,7 +55,7 @@ export function compileForms(vm: Vm, forms: Array<{ datum: Value; loc: Src }>): 
 export function controlPrims(readForms: FileReader): (vm: Vm) => Primitive[] {
   return (_vm: Vm) => [
     ...both(control('apply', 1, -1, (_vm, r, args) => {
-      const f = args[0]!;
+      const f = checkProcedure(args[0]!, 1);
       if (args.length === 1) { applyProc(r, f, []); return; }
       const last = args[args.length - 1]!;
       const spread = listToArray(last);
@@ -97,13 +110,20 @@ export function controlPrims(readForms: FileReader): (vm: Vm) => Primitive[] {
     // Exceptions. Gambit lets a handler's value replace the raising expression's (raise too).
     ...both(control('raise', 1, 1, (vm, r, [obj]) => raise(vm, r, obj!))),
     ...both(control('raise-continuable', 1, 1, (vm, r, [obj]) => raise(vm, r, obj!))),
-    ...both(control('with-exception-handler', 2, 2, (vm, r, [handler, thunk]) => {
+    ...both(control('with-exception-handler', 2, 2, withHandler(false))),
+    control('##with-exception-handler-r7rs', 2, 2, withHandler(true)),
+    // Gambit's with-exception-catcher: on a raise, unwind to the catcher's continuation and
+    // call the handler there (outside the thunk's dynamic extent).
+    control('with-exception-catcher', 2, 2, (vm, r, [handler, thunk]) => {
       checkProcedure(handler!, 1);
       checkProcedure(thunk!, 2);
+      const catcher = { k: r.k, dyn: vm.dyn };
       r.k = { op: FOp.RestoreDyn, next: r.k, dyn: vm.dyn };
-      vm.dyn = { params: vm.dyn.params, handlers: { handler: handler!, next: vm.dyn.handlers }, winds: vm.dyn.winds };
+      vm.dyn = { params: vm.dyn.params, handlers: { handler: handler!, r7rs: false, catcher, next: vm.dyn.handlers }, winds: vm.dyn.winds };
       applyProc(r, thunk!, []);
-    })),
+    }),
+    makePrim('interaction-environment', 0, 0, 'pure', () => new SEnvironment()),
+    makePrim('scheme-report-environment', 0, 1, 'pure', () => new SEnvironment()),
     control('current-exception-handler', 0, 0, (vm, r) => {
       ret(r, vm.dyn.handlers?.handler ?? VOID);
     }),
@@ -123,7 +143,13 @@ export function controlPrims(readForms: FileReader): (vm: Vm) => Primitive[] {
     // Parameters (R7RS 4.2.6)
     makePrim('##make-parameter', 2, 2, 'plain', (v: Value, conv: Value) => new Parameter(v, conv === false ? null : conv)),
     control('##param-convert', 2, 2, (_vm, r, [p, v]) => {
-      if (!(p instanceof Parameter)) throw typeError(1, 'PARAMETER');
+      if (!(p instanceof Parameter)) {
+        // gsi calls the object with the new value, which a 0-argument procedure refuses.
+        const e = wrongArgs();
+        e.proc = p!;
+        e.args = [v!];
+        throw e;
+      }
       if (p.converter !== null) applyProc(r, p.converter, [v!]);
       else ret(r, v!);
     }),
@@ -140,17 +166,23 @@ export function controlPrims(readForms: FileReader): (vm: Vm) => Primitive[] {
       applyProc(r, thunk!, []);
     }),
 
-    control('##case-lambda-dispatch', 1, -1, (_vm, r, [args, ...clauses]) => {
+    control('##case-lambda-dispatch', 2, -1, (_vm, r, [name, args, ...clauses]) => {
       const a = listToArray(args!)!;
       for (const c of clauses) {
         if (arityAccepts(c, a.length)) { applyProc(r, c, a); return; }
       }
-      throw wrongArgs();
+      const e = wrongArgs();
+      e.proc = name!; // the case-lambda's name (a symbol) or the dispatching procedure
+      e.args = a;
+      throw e;
     }),
 
     // eval and load
+    // gsi shows no location for errors in eval'd code: its code has none, and the FTop frame
+    // keeps the location search from reaching the caller's.
     control('eval', 1, 2, (vm, r, [expr]) => {
-      const node = vm.compileTop(expr!, { container: '(eval)', line: 1, col: 1 });
+      const node = vm.compileEval(expr!, NO_LOC);
+      r.k = { op: FOp.Top, next: r.k, src: null };
       r.node = node;
       r.env = [];
       r.mode = 0; // Mode.Eval
@@ -164,12 +196,12 @@ export function controlPrims(readForms: FileReader): (vm: Vm) => Primitive[] {
     }),
 
     makePrim('procedure?', 1, 1, 'pure', (v: Value) => isProcedure(v)),
-    makePrim('error', 0, -1, 'plain', (msg?: Value, ...irritants: Value[]) => {
-      throw new ErrorObj('error', msg instanceof MString ? msg.s : '', msg instanceof MString ? irritants : msg === undefined ? [] : [msg, ...irritants]);
+    // The message may be any object (gsi: (error 'f "x") has message f).
+    makePrim('error', 1, -1, 'plain', (msg: Value, ...irritants: Value[]) => {
+      throw new ErrorObj('error', msg instanceof MString ? msg.s : '', irritants, 0, '', msg);
     }),
     makePrim('##check-list', 2, 2, 'pure', (v: Value, n: Value) => checkList(v, n as number)),
     makePrim('##raise-signal', 1, 1, 'plain', (v: Value) => { throw new RaiseSignal(v, false); }),
-    makePrim('void', 0, -1, 'pure', () => VOID),
     makePrim('##eq?', 2, 2, 'pure', (a: Value, b: Value) => a === b),
     makePrim('##unused', 0, 0, 'pure', () => { throw schemeError('unused'); }),
   ];

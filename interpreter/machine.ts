@@ -14,7 +14,7 @@ import { Op, type CallNode, type Node, type PrimAppNode, type Src } from './node
 import { FOp, frameSrc, type Frame, type WindStep } from './frames.js';
 import { ErrorObj, RaiseSignal, unboundGlobal, wrongArgs } from '../runtime/errors.js';
 import {
-  Closure, Continuation, EMPTY_DYN, MultipleValues, NIL, Pair, Parameter, Primitive, SPromise, UNASSIGNED, VOID, DEFAULT, Keyword,
+  Closure, Continuation, EMPTY_DYN, MultipleValues, NIL, arrayToList, Parameter, Primitive, SPromise, UNASSIGNED, VOID, DEFAULT, Keyword,
   type Dyn, type Env, type Value, type WindList,
 } from '../runtime/values.js';
 import type { Vm } from '../runtime/vm.js';
@@ -76,15 +76,24 @@ export function push(r: Regs, f: Frame): void {
 /** Raise `obj` (an ErrorObj or any value) at the current point: call the innermost handler. */
 export function raise(vm: Vm, r: Regs, obj: Value): void {
   const h = vm.dyn.handlers;
-  if (obj instanceof ErrorObj && obj.loc === null) locate(obj, r);
+  if (obj instanceof ErrorObj && !obj.located && obj.loc === null) locate(obj, r);
   if (h === null) {
     r.val = obj;
-    r.errSrc = obj instanceof ErrorObj && obj.loc !== null ? (obj.loc as Src) : errorSite(r);
+    r.errSrc = obj instanceof ErrorObj ? (obj.loc as Src | null) : errorSite(r);
     r.mode = Mode.Return;
     throw UNCAUGHT;
   }
-  r.k = { op: FOp.RestoreDyn, next: r.k, dyn: vm.dyn };
-  vm.dyn = { params: vm.dyn.params, handlers: h.next, winds: vm.dyn.winds };
+  if (h.catcher !== null) {
+    // with-exception-catcher: unwind to the catcher, then call the handler there.
+    invokeContinuation(vm, r, h.catcher.k, h.catcher.dyn, VOID, h.handler, [obj]);
+    return;
+  }
+  // Gambit (4.9.3) calls a with-exception-handler handler with itself still installed; R7RS
+  // (and our guard) calls it with the outer handler installed.
+  if (h.r7rs) {
+    r.k = { op: FOp.RestoreDyn, next: r.k, dyn: vm.dyn };
+    vm.dyn = { params: vm.dyn.params, handlers: h.next, winds: vm.dyn.winds };
+  }
   applyProc(r, h.handler, [obj]);
 }
 
@@ -101,6 +110,7 @@ function locate(e: ErrorObj, r: Regs): void {
   const s = errorSite(r);
   e.loc = s;
   e.locProc = s?.proc ?? null;
+  e.located = true;
 }
 
 /**
@@ -140,6 +150,12 @@ function windSteps(from: WindList | null, to: WindList | null): WindStep[] {
 // ---------------------------------------------------------------------------------------------
 // Simple expressions
 
+/**
+ * Evaluates a simple node. Any failure (an unbound variable, a primitive's error, a global that
+ * no longer holds a pure primitive) throws DEOPT: the caller then evaluates the node the general
+ * way, with frames, so the error is raised with exactly the right continuation (Gambit lets a
+ * handler's value replace the failing call's). Pure primitives make the re-evaluation harmless.
+ */
 function evalSimple(n: Node, env: Env): Value {
   switch (n.op) {
     case Op.Const:
@@ -151,12 +167,7 @@ function evalSimple(n: Node, env: Env): Value {
     }
     case Op.GlobalRef: {
       const v = n.cell.value;
-      if (v === UNASSIGNED) {
-        const err = unboundGlobal(n.cell.name);
-        err.loc = n.src;
-        err.locProc = n.src?.proc ?? null;
-        throw err;
-      }
+      if (v === UNASSIGNED) throw DEOPT;
       return v;
     }
     case Op.PrimApp: {
@@ -168,15 +179,15 @@ function evalSimple(n: Node, env: Env): Value {
       // Specialized by argument count: 1 and 2 cover nearly every call (car, +, <, eq?...).
       if (len === 2) {
         const x = evalSimple(a[0]!, env), y = evalSimple(a[1]!, env);
-        try { return f.fn(x, y); } catch (e: unknown) { throw annotate(e, f, [x, y], n); }
+        try { return f.fn(x, y); } catch { throw DEOPT; }
       }
       if (len === 1) {
         const x = evalSimple(a[0]!, env);
-        try { return f.fn(x); } catch (e: unknown) { throw annotate(e, f, [x], n); }
+        try { return f.fn(x); } catch { throw DEOPT; }
       }
       const args = new Array<Value>(len);
       for (let i = 0; i < len; i++) args[i] = evalSimple(a[i]!, env);
-      try { return f.fn(...args); } catch (e: unknown) { throw annotate(e, f, args, n); }
+      try { return f.fn(...args); } catch { throw DEOPT; }
     }
     default:
       throw new Error(`internal error: node ${n.op} is not simple`);
@@ -188,9 +199,10 @@ function annotate(e: unknown, f: Value, args: Value[], site: PrimAppNode | CallN
   if (e instanceof ErrorObj && e.proc === null) {
     e.proc = f;
     e.args = args;
-    if (site !== null && !site.tail && e.loc === null) {
+    if (site !== null && !site.tail && !e.located) {
       e.loc = site.src;
       e.locProc = site.src?.proc ?? null;
+      e.located = true;
     }
   }
   return e;
@@ -209,48 +221,59 @@ function callPrim(p: Primitive, vals: Value[]): Value {
 // ---------------------------------------------------------------------------------------------
 // Binding arguments to a closure's frame
 
-/** Builds the environment for a call of `clo` with vals[1..]; reuses `vals` as the frame. */
-function bindArgs(clo: Closure, vals: Value[]): Env | null {
+/**
+ * Builds the environment for a call of `clo` with vals[1..], reusing `vals` as the frame.
+ * Throws the arity or keyword error (with the call form) when the arguments do not fit.
+ */
+function bindArgs(clo: Closure, vals: Value[]): Env {
   const lam = clo.lambda;
   const nargs = vals.length - 1;
   const nreq = lam.nreq;
-  vals[0] = clo.env as unknown as Value;
   if (lam.nopt === 0 && !lam.rest && lam.keys.length === 0) {
-    if (nargs !== nreq) return null;
+    if (nargs !== nreq) throw callError(wrongArgs(), clo, vals.slice(1));
+    vals[0] = clo.env as unknown as Value;
   } else {
+    const args = vals.slice(1);
     const npos = nreq + lam.nopt;
-    if (nargs < nreq || (nargs > npos && !lam.rest && lam.keys.length === 0)) return null;
+    if (nargs < nreq || (nargs > npos && !lam.rest && lam.keys.length === 0)) throw callError(wrongArgs(), clo, args);
+    vals[0] = clo.env as unknown as Value;
     for (let i = nargs; i < npos; i++) vals.push(DEFAULT);
+    const extra = vals.splice(npos + 1);
     if (lam.keys.length === 0) {
-      if (lam.rest) {
-        let rest: Value = NIL;
-        for (let i = vals.length - 1; i > npos; i--) rest = new Pair(vals[i]!, rest);
-        vals.length = npos + 1;
-        vals.push(rest);
-      }
+      if (lam.rest) vals.push(arrayToList(extra));
     } else {
-      const extra = vals.splice(npos + 1);
-      if (lam.rest) {
-        let rest: Value = NIL;
-        for (let i = extra.length - 1; i >= 0; i--) rest = new Pair(extra[i]!, rest);
-        vals.push(rest);
-      }
+      // DSSSL keys: keyword/value pairs after the positional arguments. `#!rest r #!key ...`
+      // gives r everything; `#!key ... #!rest r` gives r what follows the pairs.
+      const restSlot = vals.length;
+      if (lam.rest) vals.push(NIL);
       const base = vals.length;
       for (let i = 0; i < lam.keys.length; i++) vals.push(DEFAULT);
-      if (extra.length % 2 !== 0 && !lam.rest) return null;
-      for (let i = 0; i + 1 < extra.length; i += 2) {
+      let i = 0;
+      while (i < extra.length) {
         const kw = extra[i];
-        const idx = kw instanceof Keyword ? lam.keys.indexOf(kw) : -1;
-        if (idx < 0) {
-          if (lam.rest) continue;
-          return null;
+        if (!(kw instanceof Keyword) || i + 1 >= extra.length) {
+          if (lam.rest && lam.restAfterKeys) break;
+          throw callError(new ErrorObj('keyword-expected', ''), clo, args);
         }
-        vals[base + idx] = extra[i + 1]!;
+        const idx = lam.keys.indexOf(kw);
+        if (idx < 0) {
+          if (!lam.rest) throw callError(new ErrorObj('unknown-keyword-argument', ''), clo, args);
+        } else {
+          vals[base + idx] = extra[i + 1]!;
+        }
+        i += 2;
       }
+      if (lam.rest) vals[restSlot] = arrayToList(lam.restAfterKeys ? extra.slice(i) : extra);
     }
   }
   for (let i = vals.length - 1; i < lam.frameSize; i++) vals.push(UNASSIGNED);
   return vals;
+}
+
+function callError(e: ErrorObj, f: Value, args: Value[]): ErrorObj {
+  e.proc = f;
+  e.args = args;
+  return e;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -288,8 +311,18 @@ export function run(vm: Vm, r: Regs, fuel: number): RunResult {
                 mode = Mode.Return;
                 break;
               case Op.LocalRef:
-              case Op.GlobalRef:
                 val = evalSimple(node, env);
+                mode = Mode.Return;
+                break;
+              case Op.GlobalRef:
+                val = node.cell.value;
+                if (val === UNASSIGNED) {
+                  const err = unboundGlobal(node.cell.name);
+                  err.loc = node.src;
+                  err.locProc = node.src?.proc ?? null;
+                  err.located = true;
+                  throw err;
+                }
                 mode = Mode.Return;
                 break;
               case Op.PrimApp:
@@ -367,16 +400,18 @@ export function run(vm: Vm, r: Regs, fuel: number): RunResult {
               mode = Mode.Eval;
               break;
             }
-            if (ai > nargs) { site = cnode; mode = Mode.Apply; }
+            if (ai > nargs) {
+              site = cnode;
+              mode = Mode.Apply;
+              if (cnode.op === Op.Call && cnode.mark) k = { op: FOp.Top, next: k, src: cnode.src };
+            }
             break;
           }
 
           case Mode.Apply: {
             const f = vals[0]!;
             if (f instanceof Closure) {
-              const e = bindArgs(f, vals);
-              if (e === null) { vals[0] = f; throw wrongArgsFor(f, vals); }
-              env = e;
+              env = bindArgs(f, vals);
               node = f.lambda.body;
               mode = Mode.Eval;
             } else if (f instanceof Primitive) {
@@ -407,9 +442,13 @@ export function run(vm: Vm, r: Regs, fuel: number): RunResult {
               else if (vals.length === 2) { setParam(vm, f, vals[1]!); val = VOID; mode = Mode.Return; }
               else throw wrongArgsFor(f, vals);
             } else {
+              // gsi locates this at the call expression, even in tail position.
               const err = new ErrorObj('nonprocedure-operator', '');
               err.proc = f;
               err.args = vals.slice(1);
+              err.loc = site?.src ?? null;
+              err.locProc = site?.src?.proc ?? null;
+              err.located = true;
               throw err;
             }
             break;
@@ -459,7 +498,7 @@ export function run(vm: Vm, r: Regs, fuel: number): RunResult {
                 if (n.op === Op.GlobalSet) {
                   if (n.cell.value === UNASSIGNED) {
                     const err = unboundGlobal(n.cell.name);
-                    err.loc = n.src; err.locProc = n.src?.proc ?? null;
+                    err.loc = n.src; err.locProc = n.src?.proc ?? null; err.located = true;
                     k = fr.next;
                     throw err;
                   }

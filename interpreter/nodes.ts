@@ -115,6 +115,8 @@ export interface LambdaNode {
   readonly nopt: number;
   /** Whether a rest parameter follows (a list of the remaining arguments). */
   readonly rest: boolean;
+  /** With #!key: the rest parameter follows the keys (gets only what they leave). */
+  readonly restAfterKeys: boolean;
   /** #!key parameters: their keywords, in slot order after the rest parameter (if any). */
   readonly keys: Keyword[];
   /** Names of the slots 1..frameSize (parameters, then internal definitions), for pp and debugging. */
@@ -144,6 +146,8 @@ export interface CallNode {
   readonly args: Node[];
   /** In tail position: the callee replaces the caller's frame (errors are located at the caller's caller). */
   readonly tail: boolean;
+  /** A call from top-level code in tail position: gsi counts it as pending, so the machine pushes an FTop to locate errors here. */
+  readonly mark: boolean;
 }
 
 /** `(or e ...)`: the first true value, without re-evaluating it. */

@@ -18,34 +18,35 @@ function quoted(x: Value): Value {
   return L(core('quote'), stripSyntax(x));
 }
 
-/** `(kw e)` with kw the given keyword? Returns e. */
-function unary(x: Value, kw: string, isKw: IsKw): Value | undefined {
-  if (x instanceof Pair && isKw(x.car, kw) && x.cdr instanceof Pair && x.cdr.cdr === NIL) return x.cdr.car;
-  return undefined;
-}
-
 function isConstQuote(v: Value): boolean {
   return v instanceof Pair && v.car === core('quote');
 }
 
 export function expandQuasiquote(x: Value, depth: number, isKw: IsKw, bad: () => never): Value {
-  const uq = unary(x, 'unquote', isKw);
-  if (uq !== undefined) {
-    if (depth === 1) return uq;
-    return mk(x, L(core('quote'), (x as Pair).car), expandQuasiquote(uq, depth - 1, isKw, bad));
-  }
-  const qq = unary(x, 'quasiquote', isKw);
-  if (qq !== undefined) return mk(x, L(core('quote'), (x as Pair).car), expandQuasiquote(qq, depth + 1, isKw, bad));
   if (x instanceof Pair) {
-    if (isKw(x.car, 'unquote') || isKw(x.car, 'quasiquote')) bad(); // wrong arity
-    const spl = unary(x.car, 'unquote-splicing', isKw);
-    if (spl !== undefined) {
+    // (unquote e): evaluated at level 1; deeper, kept with its argument list processed one
+    // level down (so `,,@x` splices into the unquote form, as gsi does).
+    if (isKw(x.car, 'unquote')) {
+      if (!(x.cdr instanceof Pair)) bad();
+      if (depth === 1) {
+        if (x.cdr.cdr !== NIL) bad();
+        return x.cdr.car;
+      }
+      return cons(x, L(core('quote'), x.car), expandQuasiquote(x.cdr, depth - 1, isKw, bad));
+    }
+    if (isKw(x.car, 'quasiquote')) {
+      return cons(x, L(core('quote'), x.car), expandQuasiquote(x.cdr, depth + 1, isKw, bad));
+    }
+    const head = x.car;
+    if (head instanceof Pair && isKw(head.car, 'unquote-splicing')) {
       const rest = expandQuasiquote(x.cdr, depth, isKw, bad);
       if (depth === 1) {
+        if (!(head.cdr instanceof Pair) || head.cdr.cdr !== NIL) bad();
+        const spl = head.cdr.car;
         if (rest instanceof Pair && rest.car === core('quote') && (rest.cdr as Pair).car === NIL) return spl;
         return L(hash('append'), spl, rest);
       }
-      const inner = mk(x.car, L(core('quote'), (x.car as Pair).car), expandQuasiquote(spl, depth - 1, isKw, bad));
+      const inner = cons(head, L(core('quote'), head.car), expandQuasiquote(head.cdr, depth - 1, isKw, bad));
       return cons(x, inner, rest);
     }
     return cons(x, expandQuasiquote(x.car, depth, isKw, bad), expandQuasiquote(x.cdr, depth, isKw, bad));
@@ -57,12 +58,6 @@ export function expandQuasiquote(x: Value, depth: number, isKw: IsKw, bad: () =>
     return isConstQuote(e) ? quoted(x) : L(hash('list->vector'), e);
   }
   return quoted(x);
-}
-
-/** (list a b) for a two-element form, folded to a constant when both parts are. */
-function mk(orig: Value, a: Value, b: Value): Value {
-  if (isConstQuote(a) && isConstQuote(b)) return quoted(orig);
-  return L(hash('list'), a, b);
 }
 
 function cons(orig: Pair, a: Value, b: Value): Value {

@@ -8,7 +8,7 @@ import { FOp } from './frames.js';
 import { controlPrims, compileForms, type FileReader } from './control-prims.js';
 import { Reader } from './reader.js';
 import type { Node, Src } from './nodes.js';
-import { ErrorObj, type Loc } from '../runtime/errors.js';
+import { ErrorObj, RaiseSignal, type Loc } from '../runtime/errors.js';
 import { EOF, MString, type Pair, type Value } from '../runtime/values.js';
 import { Vm } from '../runtime/vm.js';
 import type { Host } from '../runtime/host.js';
@@ -68,7 +68,20 @@ export interface VmOptions {
 export function createVm(host: Host, opts: VmOptions = {}): Vm {
   const vm = new Vm(host);
   const runner: MacroRunner = {
-    apply: (proc, args) => applySync(vm, proc, args),
+    apply: (proc, args) => {
+      try {
+        return applySync(vm, proc, args);
+      } catch (e: unknown) {
+        // An error in a define-macro transformer: gsi reports it IN ##macro-expand.
+        if (e instanceof SchemeFailure && e.value instanceof ErrorObj) {
+          e.value.loc = null;
+          e.value.locProc = '##macro-expand';
+          throw e.value;
+        }
+        if (e instanceof SchemeFailure) throw new RaiseSignal(e.value, false);
+        throw e;
+      }
+    },
     evalNode: (node) => evalNodeSync(vm, node),
     readForms: (path, base) => fileReader(vm, path, base).forms,
   };
@@ -80,7 +93,9 @@ export function createVm(host: Host, opts: VmOptions = {}): Vm {
     const v = vm.globalValue(name);
     if (v !== undefined && vm.globalValue(`##${name}`) === undefined) vm.define(`##${name}`, v);
   }
-  for (const [name, text] of opts.preludes ?? []) loadTextSync(vm, text, name);
+  // Prelude code has no location (container ''): gsi reports errors in its own library
+  // procedures as `ERROR IN map` without one.
+  for (const [, text] of opts.preludes ?? []) loadTextSync(vm, text, '');
   return vm;
 }
 

@@ -10,7 +10,7 @@ import { core, hash, temp } from './core-syms.js';
 import type { Compiler, SpecialForm } from './compiler.js';
 import { expandQuasiquote } from './quasiquote.js';
 import { syntaxError, type Loc } from '../runtime/errors.js';
-import { NIL, Pair, SVector, VOID, type Value } from '../runtime/values.js';
+import { NIL, Pair, SVector, Sym, VOID, intern, type Value } from '../runtime/values.js';
 import { expandDefineType, expandDefineRecordType } from '../runtime/records.js';
 
 export const specialForms = new Map<string, SpecialForm>();
@@ -68,7 +68,8 @@ specialForms.set('if', (c, x, loc, scope, tail, proc) => {
 });
 
 specialForms.set('define', (c, x, loc, scope) => {
-  if (frameOf(scope) !== null) return c.bad(x, loc); // internal defines are handled by compileBody
+  // Internal defines are handled by compileBody; one that gets here is in an expression.
+  if (frameOf(scope) !== null || !c.topForms.has(x)) return c.fail("Ill-placed 'define'", loc);
   const d = c.parseDefine(x, loc);
   if (d.kind !== 'define') return c.bad(x, loc);
   return c.globalDefine(d.id, d.value, d.loc, scope, d.lambdaName);
@@ -76,14 +77,15 @@ specialForms.set('define', (c, x, loc, scope) => {
 
 specialForms.set('set!', (c, x, loc, scope, _tail, proc) => {
   const p = c.items(x.cdr, loc, x);
-  if (p.length !== 2 || !isIdent(p[0]!.v)) return c.bad(x, loc);
+  if (p.length !== 2) return c.bad(x, loc);
+  if (!isIdent(p[0]!.v)) return c.fail('Identifier expected', p[0]!.loc);
   const id = p[0]!.v as Ident;
-  const value = c.compile(p[1]!.v, p[1]!.loc, scope, false, proc);
+  const value = c.compileNamed(p[1]!.v, p[1]!.loc, scope, proc, baseSym(id).name);
   const ref = c.compileRef(id, p[0]!.loc, scope, proc);
   if (ref.op === Op.LocalRef) {
     return { op: Op.LocalSet, src: c.src(loc, proc), depth: ref.depth, index: ref.index, value, define: false };
   }
-  if (ref.op === Op.GlobalRef) return { op: Op.GlobalSet, src: c.src(p[0]!.loc, proc), cell: ref.cell, value };
+  if (ref.op === Op.GlobalRef) return { op: Op.GlobalSet, src: c.src(loc, proc), cell: ref.cell, value };
   return c.bad(x, loc);
 });
 
@@ -101,10 +103,12 @@ specialForms.set('named-lambda', (c, x, loc, scope) => {
 
 specialForms.set('begin', (c, x, loc, scope, tail, proc) => {
   const p = c.items(x.cdr, loc, x);
-  if (frameOf(scope) === null) {
+  if (frameOf(scope) === null && c.topForms.has(x)) {
+    for (const f of p) c.topForms.add(f.v);
     // Top level: definitions inside begin are global, and each form is compiled in order.
     return c.compileBody(x.cdr, loc, scope, tail, proc, x);
   }
+  if (p.length === 0) return c.bad(x, loc);
   return c.compileSeq(p, loc, scope, tail, proc);
 });
 
@@ -135,28 +139,30 @@ specialForms.set('quasiquote', (c, x, loc, scope, tail, proc) => {
 // -------------------------------------------------------------------------------------------
 // Binding forms (R7RS 4.2.2, 4.2.4)
 
-function bindings(c: Compiler, v: Value, loc: Loc, whole: Value): Array<{ id: Ident; init: Value }> {
+/** `((id init) ...)` with gsi's checks: identifiers, no duplicates, exactly one init each. */
+function bindings(c: Compiler, v: Value, loc: Loc, whole: Value, allowDuplicates = false): Array<{ id: Ident; init: Value; loc: Loc }> {
+  if (v !== NIL && !(v instanceof Pair)) return c.fail('Ill-formed binding list', c.locAt(whole, v, loc));
+  const seen = new Set<Sym>();
   return c.items(v, loc, whole).map((b) => {
-    const parts = arr(b.v);
-    if (!(b.v instanceof Pair) || !isIdent(parts[0]!) || parts.length > 2) return c.bad(whole, loc);
-    return { id: parts[0] as Ident, init: parts.length === 2 ? parts[1]! : VOID };
+    if (!(b.v instanceof Pair)) return c.bad(whole, loc);
+    const parts = c.items(b.v, b.loc, whole);
+    if (!isIdent(parts[0]!.v)) return c.fail('Identifier expected', parts[0]!.loc);
+    if (parts.length !== 2) return c.bad(whole, loc);
+    const id = parts[0]!.v as Ident;
+    if (seen.has(baseSym(id)) && !allowDuplicates) return c.fail('Duplicate variable in bindings', parts[0]!.loc);
+    seen.add(baseSym(id));
+    return { id, init: parts[1]!.v, loc: parts[1]!.loc };
   });
 }
 
-/** Compile ((lambda (ids) body) inits), naming lambdas bound to ids. */
-function compileLet(c: Compiler, ids: Ident[], inits: Value[], body: Value, loc: Loc, scope: CScope | null, tail: boolean, proc: string | null, whole: Value): Node {
-  const lambda = c.compileLambda(arrToList(ids), body, loc, scope, proc, whole);
-  const args = inits.map((init, i) => compileNamed(c, init, loc, scope, proc, baseSym(ids[i]!).name));
-  return { op: Op.Call, src: c.src(loc, proc), fn: lambda, args, tail };
-}
-
-/** Compile an init expression; a lambda gets `name` (as Gambit names `(let ((f (lambda ...)))`). */
-function compileNamed(c: Compiler, init: Value, loc: Loc, scope: CScope | null, proc: string | null, name: string): Node {
-  if (init instanceof Pair && isIdent(init.car) && init.cdr instanceof Pair) {
-    const b = c.classify(init.car, scope);
-    if (b.kind === 'special' && b.name === 'lambda') return c.compileLambda(init.cdr.car, init.cdr.cdr, loc, scope, name, init);
-  }
-  return c.compile(init, loc, scope, false, proc);
+/**
+ * Compile ((lambda (ids) body) inits), naming lambdas bound to ids. The body is in the let's own
+ * tail context (for error locations, a let is not a procedure call in gsi).
+ */
+function compileLet(c: Compiler, bs: Array<{ id: Ident; init: Value; loc: Loc }>, body: Value, loc: Loc, scope: CScope | null, tail: boolean, proc: string | null, whole: Value, valueName: string | null = null): Node {
+  const lambda = c.compileLambda(arrToList(bs.map((b) => b.id)), body, loc, scope, proc, whole, { tail, name: valueName });
+  const args = bs.map((b) => c.compileNamed(b.init, b.loc, scope, proc, baseSym(b.id).name));
+  return { op: Op.Call, src: c.src(loc, proc), fn: lambda, args, tail: false, mark: false };
 }
 
 function arrToList(xs: Value[], tail: Value = NIL): Value {
@@ -165,12 +171,13 @@ function arrToList(xs: Value[], tail: Value = NIL): Value {
   return r;
 }
 
-specialForms.set('let', (c, x, loc, scope, tail, proc) => {
+/** `let`; `valueName` names a lambda that the body returns (see Compiler.compileNamed). */
+export function letForm(c: Compiler, x: Pair, loc: Loc, scope: CScope | null, tail: boolean, proc: string | null, valueName: string | null = null): Node {
   if (!(x.cdr instanceof Pair)) return c.bad(x, loc);
   const first = x.cdr.car;
   if (isIdent(first)) {
     // Named let: ((letrec ((name (lambda (ids) body))) name) inits)
-    if (!(x.cdr.cdr instanceof Pair)) return c.bad(x, loc);
+    if (!(x.cdr.cdr instanceof Pair) || x.cdr.cdr.cdr === NIL) return c.bad(x, loc);
     const bs = bindings(c, x.cdr.cdr.car, loc, x);
     const body = x.cdr.cdr.cdr;
     const lam = LT(body, K('lambda'), arrToList(bs.map((b) => b.id)));
@@ -179,11 +186,13 @@ specialForms.set('let', (c, x, loc, scope, tail, proc) => {
   }
   const bs = bindings(c, first, loc, x);
   if (x.cdr.cdr === NIL) return c.bad(x, loc);
-  return compileLet(c, bs.map((b) => b.id), bs.map((b) => b.init), x.cdr.cdr, loc, scope, tail, proc, x);
-});
+  return compileLet(c, bs, x.cdr.cdr, loc, scope, tail, proc, x, valueName);
+}
+specialForms.set('let', (c, x, loc, scope, tail, proc) => letForm(c, x, loc, scope, tail, proc));
 
 specialForms.set('let*', (c, x, loc, scope, tail, proc) => {
   if (!(x.cdr instanceof Pair) || x.cdr.cdr === NIL) return c.bad(x, loc);
+  bindings(c, x.cdr.car, loc, x, true); // checks (let* may rebind a name)
   const bs = c.items(x.cdr.car, loc, x).map((b) => b.v);
   if (bs.length <= 1) return c.compile(LT(x.cdr.cdr, K('let'), arrToList(bs)), loc, scope, tail, proc);
   const inner = LT(x.cdr.cdr, K('let*'), arrToList(bs.slice(1)));
@@ -227,13 +236,15 @@ specialForms.set('do', (c, x, loc, scope, tail, proc) => {
 
 specialForms.set('cond', (c, x, loc, scope, tail, proc) => {
   const clauses = c.items(x.cdr, loc, x);
+  if (clauses.length === 0) return c.bad(x, loc);
   let out: Value = L(K('quote'), VOID);
   for (let i = clauses.length - 1; i >= 0; i--) {
     const cl = clauses[i]!.v;
     if (!(cl instanceof Pair)) return c.bad(x, loc);
     const parts = arr(cl);
     if (isKeyword(c, cl.car, 'else', scope)) {
-      if (i !== clauses.length - 1 || parts.length < 2) return c.bad(x, loc);
+      if (i !== clauses.length - 1) return c.fail('Else clause must be last', clauses[i]!.loc);
+      if (parts.length < 2) return c.bad(x, loc);
       out = LT(cl.cdr, K('begin'));
     } else if (parts.length >= 2 && isKeyword(c, parts[1]!, '=>', scope)) {
       if (parts.length !== 3) return c.bad(x, loc);
@@ -258,7 +269,8 @@ specialForms.set('case', (c, x, loc, scope, tail, proc) => {
     if (!(cl instanceof Pair)) return c.bad(x, loc);
     const parts = arr(cl);
     const isElse = isKeyword(c, cl.car, 'else', scope);
-    if (isElse && i !== p.length - 1) return c.bad(x, loc);
+    if (isElse && i !== p.length - 1) return c.fail('Else clause must be last', p[i]!.loc);
+    if (!isElse && cl.car !== NIL && !(cl.car instanceof Pair)) return c.fail('Ill-formed selector list', c.locOf(cl, loc));
     const body = parts.length === 3 && isKeyword(c, parts[1]!, '=>', scope) ? L(parts[2]!, key) : LT(cl.cdr, K('begin'));
     if (isElse) out = body;
     else out = L(K('if'), L(hash('memv'), key, L(K('quote'), stripSyntax(cl.car))), body, out);
@@ -267,12 +279,12 @@ specialForms.set('case', (c, x, loc, scope, tail, proc) => {
 });
 
 specialForms.set('when', (c, x, loc, scope, tail, proc) => {
-  if (!(x.cdr instanceof Pair)) return c.bad(x, loc);
+  if (!(x.cdr instanceof Pair) || x.cdr.cdr === NIL) return c.fail('Ill-formed special form', loc, hash('when'));
   return c.compile(L(K('if'), x.cdr.car, LT(x.cdr.cdr, K('begin'))), loc, scope, tail, proc);
 });
 
 specialForms.set('unless', (c, x, loc, scope, tail, proc) => {
-  if (!(x.cdr instanceof Pair)) return c.bad(x, loc);
+  if (!(x.cdr instanceof Pair) || x.cdr.cdr === NIL) return c.fail('Ill-formed special form', loc, hash('unless'));
   return c.compile(L(K('if'), x.cdr.car, L(K('quote'), VOID), LT(x.cdr.cdr, K('begin'))), loc, scope, tail, proc);
 });
 
@@ -282,7 +294,8 @@ specialForms.set('unless', (c, x, loc, scope, tail, proc) => {
 specialForms.set('delay', (c, x, loc, scope, tail, proc) => {
   const p = c.items(x.cdr, loc, x);
   if (p.length !== 1) return c.bad(x, loc);
-  return c.compile(L(hash('make-lazy-promise'), L(K('lambda'), NIL, L(hash('make-eager-promise'), p[0]!.v))), loc, scope, tail, proc);
+  // gsi's force keeps forcing while the value is a promise, so delay is delay-force.
+  return c.compile(L(hash('make-lazy-promise'), L(K('lambda'), NIL, p[0]!.v)), loc, scope, tail, proc);
 });
 
 specialForms.set('delay-force', (c, x, loc, scope, tail, proc) => {
@@ -359,16 +372,20 @@ function expandDefineValues(c: Compiler, x: Pair, loc: Loc): Value {
   return LT(arrToList([...defs, cwv]), K('begin'));
 }
 bodyExpanders.set('define-values', expandDefineValues);
-specialForms.set('define-values', (c, x, loc, scope, tail, proc) => c.compile(expandDefineValues(c, x, loc), loc, scope, tail, proc));
+specialForms.set('define-values', (c, x, loc, scope, tail, proc) => c.compile(c.expansion(x, expandDefineValues(c, x, loc)), loc, scope, tail, proc));
 
+// (case-lambda (formals body...) ...) => a procedure taking any arguments that applies the first
+// clause whose arity fits. `proc` is the name it is bound to (define, let), when called from
+// compileNamed, for the call form of a no-match error.
 specialForms.set('case-lambda', (c, x, loc, scope, tail, proc) => {
   const clauses = c.items(x.cdr, loc, x).map((cl) => {
-    if (!(cl.v instanceof Pair)) return c.bad(x, loc);
+    if (!(cl.v instanceof Pair) || cl.v.cdr === NIL) return c.bad(x, loc);
     return { t: temp('clause'), lam: LT(cl.v.cdr, K('lambda'), cl.v.car) };
   });
   const args = temp('args');
+  const name = proc === null ? false : L(K('quote'), intern(proc));
   const form = L(K('let'), arrToList(clauses.map((cl) => L(cl.t, cl.lam))),
-    L(K('lambda'), args, LT(arrToList(clauses.map((cl) => cl.t)), hash('case-lambda-dispatch'), args)));
+    L(K('lambda'), args, LT(arrToList(clauses.map((cl) => cl.t)), hash('case-lambda-dispatch'), name, args)));
   return c.compile(form, loc, scope, tail, proc);
 });
 
@@ -387,7 +404,7 @@ specialForms.set('guard', (c, x, loc, scope, tail, proc) => {
   const condForm = LT(arrToList(hasElse ? clauses : [...clauses, reraise]), K('cond'));
   const form =
     L(L(hash('call/cc'), L(K('lambda'), L(guardK),
-      L(hash('with-exception-handler'),
+      L(hash('with-exception-handler-r7rs'),
         L(K('lambda'), L(condition),
           L(L(hash('call/cc'), L(K('lambda'), L(handlerK),
             L(guardK, L(K('lambda'), NIL, L(K('let'), L(L(v, condition)), condForm))))))),
@@ -428,10 +445,8 @@ specialForms.set('let-syntax', letSyntax(false));
 specialForms.set('letrec-syntax', letSyntax(true));
 
 specialForms.set('syntax-rules', (c, x, loc) => c.bad(x, loc));
-specialForms.set('else', (c, x, loc) => c.bad(x, loc));
-specialForms.set('=>', (c, x, loc) => c.bad(x, loc));
-specialForms.set('unquote', (c, x, loc) => c.bad(x, loc));
-specialForms.set('unquote-splicing', (c, x, loc) => c.bad(x, loc));
+// `else`, `=>`, `unquote` and `unquote-splicing` are not special forms (as in gsi: using one as
+// an expression is an unbound variable); forms recognize them by name when they are unbound.
 
 // -------------------------------------------------------------------------------------------
 // Records, files, declarations
@@ -440,13 +455,16 @@ function recordForm(expand: (form: Value) => Value): SpecialForm {
   return (c, x, loc, scope, tail, proc) => {
     let out: Value;
     try { out = expand(stripSyntax(x)); } catch (e: unknown) { if (e instanceof Error) return c.bad(x, loc); throw e; }
+    if (c.topForms.has(x)) c.topForms.add(out); // the expansion's defines are top-level too
     return c.compile(out, loc, scope, tail, proc);
   };
 }
 specialForms.set('define-type', recordForm(expandDefineType));
 specialForms.set('define-record-type', recordForm(expandDefineRecordType));
+specialForms.set('define-structure', recordForm(expandDefineType));
 bodyExpanders.set('define-type', (_c, x) => expandDefineType(stripSyntax(x)));
 bodyExpanders.set('define-record-type', (_c, x) => expandDefineRecordType(stripSyntax(x)));
+bodyExpanders.set('define-structure', (_c, x) => expandDefineType(stripSyntax(x)));
 
 specialForms.set('include', (c, x, loc, scope, tail, proc) => {
   const p = c.items(x.cdr, loc, x);
@@ -456,7 +474,7 @@ specialForms.set('include', (c, x, loc, scope, tail, proc) => {
     if (!(typeof name === 'object' && 's' in name)) return c.bad(x, loc);
     for (const form of c.runner.readForms((name as unknown as { s: string }).s, loc.container)) forms.push(form.datum);
   }
-  return c.compile(LT(arrToList(forms), K('begin')), loc, scope, tail, proc);
+  return c.compile(c.expansion(x, LT(arrToList(forms), K('begin'))), loc, scope, tail, proc);
 });
 bodyExpanders.set('include', (c, x, loc) => {
   const forms: Value[] = [];
@@ -487,7 +505,7 @@ specialForms.set('cond-expand', (c, x, loc, scope, tail, proc) => {
   };
   for (const cl of c.items(x.cdr, loc, x)) {
     if (!(cl.v instanceof Pair)) return c.bad(x, loc);
-    if (test(cl.v.car)) return c.compile(LT(cl.v.cdr, K('begin')), loc, scope, tail, proc);
+    if (test(cl.v.car)) return c.compile(c.expansion(x, LT(cl.v.cdr, K('begin'))), loc, scope, tail, proc);
   }
   return { op: Op.Const, src: null, value: VOID };
 });

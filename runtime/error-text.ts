@@ -3,6 +3,7 @@
 
 import { ErrorObj, type Loc } from './errors.js';
 import { Closure, NIL, Primitive, Tag, intern, type Value } from './values.js';
+
 import { writeString } from './printer.js';
 import type { Vm } from './vm.js';
 
@@ -32,11 +33,9 @@ export function errorMessage(vm: Vm, obj: Value): string {
     case 'unbound-global':
       return `Unbound variable: ${w(obj.datum!)}`;
     case 'error': {
-      const parts = obj.irritants.map(w);
-      if (obj.message === '' && obj.irritants.length > 0) {
-        return [writeString(vm, obj.irritants[0]!, true), ...parts.slice(1)].join(' ');
-      }
-      return [obj.message, ...parts].join(' ');
+      // `datum` is the message object given to `error` (displayed); else the text.
+      const msg = obj.datum !== null ? writeString(vm, obj.datum, true) : obj.message;
+      return [msg, ...obj.irritants.map(w)].join(' ');
     }
     case 'syntax':
       return obj.irritants.length > 0 ? `${obj.message}: ${w(obj.irritants[0]!)}` : obj.message;
@@ -86,11 +85,10 @@ export function formatLoc(loc: Loc): string {
 
 /** The full report of an uncaught exception: `*** ERROR IN ... -- msg` and the call form. */
 export function errorReport(vm: Vm, obj: Value, loc: (Loc & { proc?: string | null }) | null): string {
+  // Code without a location (preludes, eval) still names its procedure: `ERROR IN map -- ...`.
+  const proc = loc?.proc ?? (obj instanceof ErrorObj ? obj.locProc : null);
   let where = '';
-  if (loc !== null) {
-    where = ` IN ${loc.proc ? `${loc.proc}, ` : ''}${formatLoc(loc)}`;
-  } else if (obj instanceof ErrorObj && obj.proc instanceof Primitive) {
-    where = ` IN ${obj.proc.name}`;
-  }
+  if (loc !== null && loc.container !== '') where = ` IN ${proc ? `${proc}, ` : ''}${formatLoc(loc)}`;
+  else if (proc) where = ` IN ${proc}`;
   return `*** ERROR${where} -- ${exceptionText(vm, obj)}`;
 }

@@ -54,6 +54,8 @@ export class ErrorObj implements HeapObject {
   loc: Loc | null = null;
   /** Name of the procedure whose code contains `loc` ("g" in `ERROR IN g, "f.scm"@2.8`). */
   locProc: string | null = null;
+  /** Whether loc/locProc have been decided (possibly as "no location"). */
+  located = false;
   constructor(
     readonly kind: ErrorKind,
     /** For 'error', 'syntax', 'reader', 'os', 'serialization', 'deserialization': the text. */
@@ -99,12 +101,14 @@ export function schemeError(message: string, irritants: Value[] = []): ErrorObj 
 export function syntaxError(message: string, form: Value, loc: Loc | null): ErrorObj {
   const e = new ErrorObj('syntax', message, [form]);
   e.loc = loc;
+  e.located = true;
   return e;
 }
 
 export function readerError(message: string, loc: Loc | null): ErrorObj {
   const e = new ErrorObj('reader', message);
   e.loc = loc;
+  e.located = true;
   return e;
 }
 

@@ -7,7 +7,7 @@
 // the JS safe range as bigints, so `fixnum?` and the fx operations look at the value, not the
 // representation; fx results leaving the range raise "FIXNUM overflow".
 
-import { fixnumOverflow, rangeError, typeError } from './errors.js';
+import { fixnumOverflow, rangeError, schemeError, typeError } from './errors.js';
 import { normBig, type Value } from './values.js';
 import { bitLength, isExactInt, toBig, type ExactInt } from './numbers.js';
 
@@ -48,11 +48,12 @@ export function arithmeticShift(a: ExactInt, n: ExactInt): ExactInt {
   if (typeof n === 'bigint') {
     if (n < 0n) return a < 0 ? -1 : 0;
     if (a === 0) return 0;
-    throw rangeError(2); // Gambit runs out of heap here
+    throw schemeError('Heap overflow');
   }
   if (n === 0) return a;
   if (isInt32(a) && n < 0 && n > -32) return a >> -n;
   if (n < 0) return normBig(toBig(a) >> BigInt(-n));
+  if (n > 2 ** 30 && a !== 0) throw schemeError('Heap overflow');
   return normBig(toBig(a) << BigInt(n));
 }
 

@@ -1,7 +1,8 @@
-// Roots, powers, exponentials, logarithms, trigonometry and the complex-number accessors,
+// Square roots, exponentials, logarithms, trigonometry and the complex-number accessors,
 // following Gambit 4.9.3 (lib/_num.scm): exact results whenever the result is exact
 // ((sqrt 16) is 4, (expt 4 3/2) is 8, (log 8 2) is 3), correctly rounded flonums otherwise,
 // and complex results for negative arguments ((sqrt -4) is +2i, (log -1) is +3.14...i).
+// expt and the integer roots are in numbers-expt.ts.
 // Complex elementary functions use the textbook formulas Gambit uses; Gambit's extra care
 // near overflow and underflow (Kahan's rescaling) is not reproduced.
 
@@ -9,13 +10,13 @@ import { rangeError, typeError } from './errors.js';
 import { Cpxnum, Flonum, Ratnum, normBig, type Value } from './values.js';
 import * as libm from './numbers-libm.js';
 import {
-  NK, abs, add, bigIsqrt, bitLength, compare, div, flo, isExactInt, isExactNum, isReal, makeRat,
+  NK, abs, add, bitLength, compare, div, flo, isExactInt, isExactNum, isReal, makeRat,
   makeRect, mul, neg, nk, realToFloat, sign, sub, toBig, toExact, toInexact, type ExactInt,
 } from './numbers.js';
+import { bigIsqrt } from './numbers-div.js';
 
 const PI = Math.PI;
 const HALF_PI = Math.PI / 2;
-const SQRT3_2 = Math.sqrt(3) / 2;
 const EXP_HALF = libm.exp(0.5);
 const EXP_MINUS_HALF = libm.exp(-0.5);
 const MIN_NORMAL = 2.2250738585072014e-308;
@@ -60,16 +61,6 @@ function scaledToFloat(q: bigint, s: number, sticky: boolean): number {
   return realToFloat(normBig(num << BigInt(-e)));
 }
 
-/** sqrt of a positive exact integer that is not a perfect square, correctly rounded. */
-function bigSqrtFloat(x: bigint): number {
-  if (x <= 9007199254740992n) return Math.sqrt(Number(x));
-  let k = Math.ceil((112 - bitLength(x)) / 2);
-  if (k < 0) k = 0;
-  const t = x << BigInt(2 * k);
-  const s = bigIsqrt(t);
-  return scaledToFloat(s, k, s * s !== t);
-}
-
 /** sqrt of p/q (positive, not the square of a rational), correctly rounded. */
 function ratSqrtFloat(p: bigint, q: bigint): number {
   // t = floor(p * 2^(2k) / q) with about 112 bits, so that isqrt(t) has 56.
@@ -85,10 +76,14 @@ function nonnegExactSqrt(x: Value): Value {
     if (sp * sp === x.num && sq * sq === x.den) return new Ratnum(sp, sq);
     return flo(ratSqrtFloat(x.num, x.den));
   }
+  // Gambit 4.9.3: the root of an integer beyond 2^53 is rounded from its integer part alone
+  // (so not always correctly rounded), a smaller one from sqrt(x * 2^106) / 2^53.
   const b = toBig(x as ExactInt);
   const s = bigIsqrt(b);
   if (s * s === b) return normBig(s);
-  return flo(bigSqrtFloat(b));
+  if (b <= 9007199254740992n) return flo(Math.sqrt(Number(b)));
+  if (s >= 9007199254740992n) return flo(Number(s));
+  return flo(Number(bigIsqrt(b << 106n)) * 2 ** -53);
 }
 
 export function sqrt(x: Value): Value {
@@ -152,222 +147,6 @@ function csqrt(x: number, y: number): Cpxnum {
   const eta = Math.abs(y) === Infinity ? y : y / rho / 2;
   if (x < 0) return cpx(Math.abs(eta), copysign(rho, y));
   return cpx(rho, eta);
-}
-
-/** floor of the n-th root of x >= 0, n >= 1. */
-export function nthRoot(x: bigint, n: number): bigint {
-  if (x < 2n || n === 1) return x;
-  if (n === 2) return bigIsqrt(x);
-  const len = bitLength(x);
-  if (len <= n) return 1n;
-  const bn = BigInt(n);
-  // Newton's iteration from above.
-  let g = 1n << BigInt(Math.ceil(len / n));
-  for (;;) {
-    const next = ((bn - 1n) * g + x / g ** (bn - 1n)) / bn;
-    if (next >= g) break;
-    g = next;
-  }
-  while (g ** bn > x) g -= 1n;
-  while ((g + 1n) ** bn <= x) g += 1n;
-  return g;
-}
-
-export function integerNthRoot(x: Value, y: Value): Value {
-  if (!isExactInt(x)) throw typeError(1, 'Exact INTEGER');
-  if (!isExactInt(y)) throw typeError(2, 'Exact INTEGER');
-  if (x < 0) throw rangeError(1);
-  if (!(y > 0)) throw rangeError(2);
-  if (typeof y === 'bigint') return x === 0 ? 0 : 1;
-  return normBig(nthRoot(toBig(x), y));
-}
-
-export function integerSqrt(x: Value): Value {
-  if (!isExactInt(x)) throw typeError(1, 'Exact INTEGER');
-  if (x < 0) throw rangeError(1);
-  return normBig(bigIsqrt(toBig(x)));
-}
-
-// ---------------------------------------------------------------------------------------------
-// expt
-
-/** x^n for exact x (integer, ratnum or exact cpxnum) and exact integer n > 0. */
-function positiveIntExpt(x: Value, n: ExactInt): Value {
-  if (x === 0 || x === 1) return x;
-  if (x === -1) return (typeof n === 'number' ? n % 2 !== 0 : (n & 1n) === 1n) ? -1 : 1;
-  if (x instanceof Ratnum) {
-    const e = toBig(n);
-    return new Ratnum(x.num ** e, x.den ** e);
-  }
-  if (isExactInt(x)) return normBig(toBig(x) ** toBig(n));
-  // Exact complex: square and multiply.
-  let result: Value = 1;
-  let base: Value = x;
-  let e = toBig(n);
-  while (e > 0n) {
-    if ((e & 1n) === 1n) result = mul(result, base);
-    e >>= 1n;
-    if (e > 0n) base = mul(base, base);
-  }
-  return result;
-}
-
-function exactIntExpt(x: Value, n: ExactInt): Value {
-  if (n < 0) {
-    const p = positiveIntExpt(x, neg(n) as ExactInt);
-    if (p === 0) throw rangeError(1);
-    return div(1, p);
-  }
-  return positiveIntExpt(x, n);
-}
-
-function complexExpt(x: Value, y: Value): Value {
-  return exp(mul(log(x), y));
-}
-
-const flexpt = libm.pow;
-
-function negExpt(x: Value, y: Ratnum): Value {
-  // x negative exact, y ratnum: Gambit treats denominators 2, 3 and 6 exactly.
-  const d = y.den;
-  const n = y.num;
-  const m = (k: bigint): number => Number(((n % k) + k) % k);
-  const half = new Ratnum(1n, 2n);
-  const negHalf = new Ratnum(-1n, 2n);
-  const mag = (): Value => expt(neg(x), y);
-  if (d === 2n) return mul(mag(), m(4n) === 1 ? makeRect(0, 1) : makeRect(0, -1));
-  if (d === 3n) {
-    const k = m(6n);
-    const c =
-      k === 1 ? makeRect(half, flo(SQRT3_2))
-      : k === 2 ? makeRect(negHalf, flo(SQRT3_2))
-      : k === 4 ? makeRect(negHalf, flo(-SQRT3_2))
-      : makeRect(half, flo(-SQRT3_2));
-    return mul(mag(), c);
-  }
-  if (d === 6n) {
-    const k = m(12n);
-    const c =
-      k === 1 ? makeRect(flo(SQRT3_2), half)
-      : k === 5 ? makeRect(flo(-SQRT3_2), half)
-      : k === 7 ? makeRect(flo(-SQRT3_2), negHalf)
-      : makeRect(flo(SQRT3_2), negHalf);
-    return mul(mag(), c);
-  }
-  return ratnumComplexExpt(x, y);
-}
-
-/** y ratnum; x negative exact or complex. Exact when x has an exact 2^k-th root. */
-function ratnumComplexExpt(x: Value, y: Ratnum): Value {
-  const d = y.den;
-  if ((d & (d - 1n)) === 0n) {
-    if (d === 2n && y.num === 1n) return sqrt(x);
-    let r: Value = x;
-    let k = bitLength(d) - 1;
-    while (k > 0 && isExactNum(r)) {
-      r = sqrt(r);
-      k--;
-    }
-    if (k === 0 && isExactNum(r)) return expt(r, normBig(y.num));
-  }
-  return complexExpt(x, y);
-}
-
-function ratnumExpt(x: Value, y: Ratnum): Value {
-  if (x === 0) {
-    if (y.num < 0n) throw rangeError(1);
-    return 0;
-  }
-  if (x === 1) return 1;
-  if (sign(x) < 0) return negExpt(x, y);
-  const d = Number(y.den);
-  if (isExactInt(x)) {
-    const b = toBig(x);
-    const r = nthRoot(b, d);
-    if (r ** y.den === b) return exactIntExpt(normBig(r), normBig(y.num));
-    return flo(flexpt(realToFloat(x), realToFloat(y)));
-  }
-  const q = x as Ratnum;
-  const rn = nthRoot(q.num, d);
-  if (rn ** y.den === q.num) {
-    const rd = nthRoot(q.den, d);
-    if (rd ** y.den === q.den) return exactIntExpt(new Ratnum(rn, rd), normBig(y.num));
-  }
-  return flo(flexpt(realToFloat(x), realToFloat(y)));
-}
-
-export function expt(x: Value, y: Value): Value {
-  const ky = nk(y);
-  if (ky === NK.Bad) throw typeError(2, 'NUMBER');
-  const kx = nk(x);
-  if (kx === NK.Bad) throw typeError(1, 'NUMBER');
-  switch (ky) {
-    case NK.Fix:
-    case NK.Big: {
-      const n = y as ExactInt;
-      if (n === 0) return 1;
-      if (kx === NK.Flo) {
-        const v = (x as Flonum).v;
-        if (v !== v) return x;
-        const fy = realToFloat(n);
-        if (v < 0) {
-          const a = flexpt(-v, fy);
-          const odd = typeof n === 'number' ? n % 2 !== 0 : (n & 1n) === 1n;
-          return flo(odd ? -a : a);
-        }
-        return flo(flexpt(v, fy));
-      }
-      if (kx === NK.Cpx) {
-        if (n === 1) return x;
-        if (isExactNum(x)) return exactIntExpt(x, n);
-        return complexExpt(x, y);
-      }
-      return exactIntExpt(x, n);
-    }
-    case NK.Rat: {
-      const q = y as Ratnum;
-      if (kx <= NK.Rat) return ratnumExpt(x, q);
-      if (kx === NK.Flo) {
-        const v = (x as Flonum).v;
-        if (v !== v) return x;
-        if (v < 0) {
-          if (q.den === 2n) {
-            const m = flexpt(-v, realToFloat(q));
-            return makeRect(0, flo(((q.num % 4n) + 4n) % 4n === 1n ? m : -m));
-          }
-          return complexExpt(x, y);
-        }
-        return flo(flexpt(v, realToFloat(q)));
-      }
-      return ratnumComplexExpt(x, q);
-    }
-    case NK.Flo: {
-      const fy = (y as Flonum).v;
-      if (kx === NK.Flo) {
-        const v = (x as Flonum).v;
-        if (v !== v) return x;
-        if (fy !== fy) return y;
-        if (v > 0 || Number.isInteger(fy)) return flo(flexpt(v, fy));
-        return complexExpt(x, y);
-      }
-      if (fy !== fy) return y;
-      if (kx === NK.Cpx) return complexExpt(x, y);
-      if (x === 0) {
-        if (fy < 0) throw rangeError(1);
-        return flo(0);
-      }
-      if (sign(x) > 0 || Number.isInteger(fy)) return flo(flexpt(realToFloat(x), fy));
-      return complexExpt(x, y);
-    }
-    default: {
-      // y is a cpxnum
-      if (x === 0) {
-        if (sign(re(y)) > 0) return 0;
-        throw rangeError(1);
-      }
-      return complexExpt(x, y);
-    }
-  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -513,7 +292,7 @@ export function sinh(x: Value): Value {
   if (k !== NK.Cpx) return realCase(x, libm.sinh, 0);
   const { re: a, im: b } = x as Cpxnum;
   if (isFlonum(a) && isFlonum(b)) return cpx(libm.sinh(a.v) * libm.cos(b.v), libm.cosh(a.v) * libm.sin(b.v));
-  return makeRect(mul(sinh(a), cos(b)), mul(cosh(a), sin(b)));
+  return new Cpxnum(mul(sinh(a), cos(b)), mul(cosh(a), sin(b))); // unnormalized, as in Gambit
 }
 
 export function cosh(x: Value): Value {
@@ -522,7 +301,7 @@ export function cosh(x: Value): Value {
   if (k !== NK.Cpx) return realCase(x, libm.cosh, 1);
   const { re: a, im: b } = x as Cpxnum;
   if (isFlonum(a) && isFlonum(b)) return cpx(libm.cosh(a.v) * libm.cos(b.v), libm.sinh(a.v) * libm.sin(b.v));
-  return makeRect(mul(cosh(a), cos(b)), mul(sinh(a), sin(b)));
+  return new Cpxnum(mul(cosh(a), cos(b)), mul(sinh(a), sin(b))); // unnormalized, as in Gambit
 }
 
 export function tanh(x: Value): Value {
@@ -740,8 +519,9 @@ export function angle(x: Value): Value {
     case NK.Rat:
       return sign(x) < 0 ? flo(PI) : 0;
     case NK.Flo: {
+      // gsi's NaNs have their sign bit set ((angle +nan.0) is pi); gsi-ts does not track it.
       const v = (x as Flonum).v;
-      return flo(v < 0 || Object.is(v, -0) ? PI : 0);
+      return flo(v < 0 || Object.is(v, -0) || v !== v ? PI : 0);
     }
     case NK.Cpx:
       return atan2((x as Cpxnum).im, (x as Cpxnum).re);

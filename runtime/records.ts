@@ -24,7 +24,11 @@
 // flat vector '#(name options init ...)). Type identity: the type's id is
 // "##type-<total field count>-<uuid>" with `id:` (the same id gives the same RecordType object,
 // registered in vm.recordTypes, so records keep their type across processes), otherwise a
-// fresh id each time the definition is evaluated (a generative type).
+// fresh id each time the definition is evaluated (a generative type). A deserializer should
+// get types through makeRecordType so that ids are shared.
+//
+// Differences from gsi: `macros:` defines procedures, not macros; the `make-constant-NAME`
+// macro gsi adds for types with an id: is not defined.
 
 import { core } from '../interpreter/core-syms.js';
 import { Keyword, MString, NIL, Pair, RecordType, SVector, Sym, intern, internKeyword, type FieldSpec, type Value } from './values.js';

@@ -17,12 +17,14 @@
 // Iteration (table-for-each, table-search) visits entries in insertion order and table->list
 // lists them newest first: for small tables of symbols that is what gsi shows. `weak-keys:` and
 // `weak-values:` are accepted and ignored (entries are strong); `min-load:` / `max-load:` too.
-// A test or hash that is a Scheme closure is not supported (the primitives cannot call back
-// into Scheme): make-table reports it as unimplemented.
+// A table whose test or hash is not a primitive that can be called directly (a closure, say)
+// is "custom": its bindings are a Scheme list of #(hash key value), oldest first, in
+// `customItems`, searched by Scheme code (scheme-lib/prelude-data.scm) that calls the hash
+// procedure once per operation and the test as (test key stored-key), as gsi does.
 
 import { isEqual } from './equality.js';
 import {
-  Box, Char, Cpxnum, Flonum, Keyword, MString, Pair, Primitive, Ratnum, Record, SVector, Sym, Tag, U8Vector,
+  Box, Char, Cpxnum, Flonum, Keyword, MString, NIL, Pair, Primitive, Ratnum, Record, SVector, Sym, Tag, U8Vector,
   type HeapObject, type Value,
 } from './values.js';
 import { FNV_BASIS, hashCombine, stringHash } from './prims/data-util.js';
@@ -37,6 +39,8 @@ export const enum TestKind {
   StringCiEq,
   /** Another primitive of two arguments (e.g. `=`), called directly. */
   Other,
+  /** A test or hash that must be called by the machine (a closure...): see customItems. */
+  Custom,
 }
 
 export interface Entry {
@@ -46,10 +50,10 @@ export interface Entry {
 
 /** The options a table is made with (make-table's keyword arguments, resolved). */
 export interface TableOptions {
-  /** The test procedure (a Primitive). */
-  readonly test: Primitive;
+  /** The test procedure. */
+  readonly test: Value;
   /** The hash procedure given with `hash:`, or null. */
-  readonly hash: Primitive | null;
+  readonly hash: Value | null;
   /** The `init:` value, or undefined when none was given. */
   readonly init: Value | undefined;
   readonly weakKeys: boolean;
@@ -62,20 +66,36 @@ export class Table implements HeapObject {
   private readonly order = new Set<Entry>();
   private readonly atoms = new Map<unknown, Entry>();
   private readonly buckets = new Map<number, Entry[]>();
+  /** For a custom table: its bindings, a Scheme list of #(hash key value), oldest first. */
+  customItems: Value = NIL;
 
   constructor(readonly options: TableOptions) {
-    this.kind = testKind(options.test);
+    this.kind = testKind(options.test, options.hash);
   }
 
   get size(): number {
+    if (this.kind === TestKind.Custom) {
+      let n = 0;
+      for (let x = this.customItems; x instanceof Pair; x = x.cdr) n++;
+      return n;
+    }
     return this.order.size;
   }
 
   /** The entries, oldest first (a snapshot: the table may be changed while it is walked). */
   entries(): Entry[] {
+    if (this.kind === TestKind.Custom) {
+      const out: Entry[] = [];
+      for (let x = this.customItems; x instanceof Pair; x = x.cdr) {
+        const b = (x.car as SVector).items;
+        out.push({ key: b[1]!, value: b[2]! });
+      }
+      return out;
+    }
     return [...this.order];
   }
 
+  /** Not for custom tables (their test must be called by Scheme code). */
   get(key: Value): Entry | undefined {
     const a = this.atomKey(key);
     if (a !== NO_ATOM) return this.atoms.get(a);
@@ -130,6 +150,14 @@ export class Table implements HeapObject {
   /** A table with the same options and entries. */
   copy(): Table {
     const t = new Table(this.options);
+    if (this.kind === TestKind.Custom) {
+      const items: Value[] = [];
+      for (let x = this.customItems; x instanceof Pair; x = x.cdr) items.push(new SVector((x.car as SVector).items.slice()));
+      let l: Value = NIL;
+      for (let i = items.length - 1; i >= 0; i--) l = new Pair(items[i]!, l);
+      t.customItems = l;
+      return t;
+    }
     for (const e of this.order) t.set(e.key, e.value);
     return t;
   }
@@ -142,6 +170,7 @@ export class Table implements HeapObject {
       case TestKind.StringEq: return `s${stringKey(key)}`;
       case TestKind.StringCiEq: return `s${stringKey(key).replace(/[A-Z]+/g, (m) => m.toLowerCase())}`;
       case TestKind.Other: return NO_ATOM;
+      case TestKind.Custom: throw new Error('custom table searched from TypeScript');
       default: {
         const never: never = this.kind;
         throw new Error(`unknown table test ${String(never)}`);
@@ -152,20 +181,26 @@ export class Table implements HeapObject {
   private hashOf(key: Value): number {
     if (this.kind === TestKind.Equal) return equalHash(key);
     const h = this.options.hash;
-    if (h === null) return 0;
+    if (!(h instanceof Primitive)) return 0;
     const r: unknown = h.fn(key);
     return typeof r === 'number' ? r : 0;
   }
 
   private same(a: Value, b: Value): boolean {
     if (this.kind === TestKind.Equal) return isEqual(a, b);
-    return this.options.test.fn(a, b) !== false;
+    return (this.options.test as Primitive).fn(b, a) !== false;
   }
 }
 
 const NO_ATOM = Symbol('no atom');
 
-function testKind(p: Primitive): TestKind {
+/** Can the primitive be called directly from TypeScript? */
+function direct(p: Value): p is Primitive {
+  return p instanceof Primitive && p.kind !== 'control';
+}
+
+function testKind(p: Value, hash: Value | null): TestKind {
+  if (!direct(p) || (hash !== null && !direct(hash))) return TestKind.Custom;
   switch (p.name) {
     case 'eq?': return TestKind.Eq;
     case 'eqv?': return TestKind.Eqv;
@@ -305,6 +340,11 @@ export function tableEqual(a: Table, b: Table): boolean {
   const y = b.options;
   if (x.test !== y.test || x.hash !== y.hash || x.weakKeys !== y.weakKeys || x.weakValues !== y.weakValues) return false;
   if (a.size !== b.size) return false;
+  if (a.kind === TestKind.Custom) {
+    // The test cannot be called here: keys are compared with equal? instead.
+    const bs = b.entries();
+    return a.entries().every((e) => bs.some((f) => isEqual(e.key, f.key) && isEqual(e.value, f.value)));
+  }
   for (const e of a.entries()) {
     const f = b.get(e.key);
     if (f === undefined || !isEqual(e.value, f.value)) return false;

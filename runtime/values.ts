@@ -243,6 +243,11 @@ export class STime implements HeapObject {
   constructor(readonly seconds: number) {}
 }
 
+/** An environment specifier for eval (there is only the global environment). */
+export class SEnvironment implements HeapObject {
+  get tag(): Tag.Environment { return Tag.Environment; }
+}
+
 export class Box implements HeapObject {
   get tag(): Tag.Box { return Tag.Box; }
   constructor(public value: Value) {}
@@ -290,6 +295,10 @@ export interface ParamBinding {
 /** An installed exception handler: a linked list, innermost first. */
 export interface HandlerList {
   readonly handler: Value;
+  /** Called with the outer handler installed (R7RS) rather than itself (Gambit 4.9.3). */
+  readonly r7rs: boolean;
+  /** with-exception-catcher: escape to this continuation, then call the handler. */
+  readonly catcher: { readonly k: Frame | null; readonly dyn: Dyn } | null;
   readonly next: HandlerList | null;
 }
 

@@ -24,12 +24,16 @@ export class Vm {
   readonly ext = new Map<string, unknown>();
 
   /** The compiler, installed by interpreter/setup.ts (runtime/ does not depend on interpreter/). */
-  compiler: { compileTop(datum: Value, loc: Loc): Node } | null = null;
+  compiler: { compileTop(datum: Value, loc: Loc): Node; compileEval(datum: Value, loc: Loc): Node } | null = null;
 
   constructor(readonly host: Host) {}
 
   compileTop(datum: Value, loc: Loc): Node {
     return this.compiler!.compileTop(datum, loc);
+  }
+
+  compileEval(datum: Value, loc: Loc): Node {
+    return this.compiler!.compileEval(datum, loc);
   }
 
   cell(name: Sym): GlobalCell {

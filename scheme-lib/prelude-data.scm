@@ -27,50 +27,74 @@
 (define ##list->string list->string)
 (define ##apply apply)
 (define ##void void)
+(define ##eqv? eqv?)
+(define ##eq? eq?)
+(define ##not not)
+(define ##set-cdr! set-cdr!)
+(define ##vector vector)
+(define ##vector-ref vector-ref)
+(define ##vector-set! vector-set!)
+
+;; Each loop is named after the procedure it is in: an error in a procedure called from the
+;; loop is then reported `*** ERROR IN map -- ...`, as gsi reports it.
 
 ;; (map f list1 list2 ...): calls f in order, stops at the shortest list.
 (define (map f lst . lsts)
   (if (##procedure? f)
       (if (##null? lsts)
-          (let loop ((l lst) (acc '()))
+          (let map ((l lst) (acc '()))
             (if (##pair? l)
-                (loop (##cdr l) (##cons (f (##car l)) acc))
+                (map (##cdr l) (##cons (f (##car l)) acc))
                 (if (##null? l)
                     (##reverse acc)
                     (##raise-type-exception 2 'LIST map (##list f lst)))))
-          (let ((args (##cons f (##cons lst lsts))))
-            (let loop ((ls (##cons lst lsts)) (acc '()))
-              (let ((step (##cars+cdrs ls 2 map args)))
-                (if step
-                    (loop (##cdr step) (##cons (##apply f (##car step)) acc))
-                    (##reverse acc))))))
+          (##map-n 'map f (##cons lst lsts) (##cons f (##cons lst lsts))))
       (##raise-type-exception 1 'PROCEDURE map (##cons f (##cons lst lsts)))))
+
+;; Mapping over several lists (or the lists of several vectors or strings) for `who`.
+(define (##map-n who f lists args)
+  (let ((proc (##who->proc who)))
+    (let map ((ls lists) (acc '()))
+      (let ((step (##cars+cdrs ls 2 proc args)))
+        (if step
+            (map (##cdr step) (##cons (##apply f (##car step)) acc))
+            (##reverse acc))))))
+
+(define (##for-each-n who f lists args)
+  (let ((proc (##who->proc who)))
+    (let for-each ((ls lists))
+      (let ((step (##cars+cdrs ls 2 proc args)))
+        (if step
+            (begin (##apply f (##car step)) (for-each (##cdr step)))
+            (##void))))))
+
+(define (##who->proc who)
+  (if (##eq? who 'map) map
+      (if (##eq? who 'for-each) for-each
+          (if (##eq? who 'vector-map) vector-map
+              (if (##eq? who 'vector-for-each) vector-for-each
+                  (if (##eq? who 'string-map) string-map string-for-each))))))
 
 (define (for-each f lst . lsts)
   (if (##procedure? f)
       (if (##null? lsts)
-          (let loop ((l lst))
+          (let for-each ((l lst))
             (if (##pair? l)
-                (begin (f (##car l)) (loop (##cdr l)))
+                (begin (f (##car l)) (for-each (##cdr l)))
                 (if (##null? l)
                     (##void)
                     (##raise-type-exception 2 'LIST for-each (##list f lst)))))
-          (let ((args (##cons f (##cons lst lsts))))
-            (let loop ((ls (##cons lst lsts)))
-              (let ((step (##cars+cdrs ls 2 for-each args)))
-                (if step
-                    (begin (##apply f (##car step)) (loop (##cdr step)))
-                    (##void))))))
+          (##for-each-n 'for-each f (##cons lst lsts) (##cons f (##cons lst lsts))))
       (##raise-type-exception 1 'PROCEDURE for-each (##cons f (##cons lst lsts)))))
 
 ;; (fold kons knil list ...): (kons e1 ... acc), left to right.
 (define (fold kons knil lst . lsts)
   (if (##procedure? kons)
       (let ((args (##cons kons (##cons knil (##cons lst lsts)))))
-        (let loop ((ls (##cons lst lsts)) (acc knil))
+        (let fold ((ls (##cons lst lsts)) (acc knil))
           (let ((step (##cars+cdrs ls 3 fold args)))
             (if step
-                (loop (##cdr step) (##apply kons (##fold-args (##car step) acc)))
+                (fold (##cdr step) (##apply kons (##fold-args (##car step) acc)))
                 acc))))
       (##raise-type-exception 1 'PROCEDURE fold (##cons kons (##cons knil (##cons lst lsts))))))
 
@@ -83,9 +107,9 @@
           (let ((step (##cars+cdrs ls 3 fold-right args)))
             (if step
                 (walk (##cdr step) (##cons (##car step) rows))
-                (let loop ((rows rows) (acc knil))
+                (let fold-right ((rows rows) (acc knil))
                   (if (##pair? rows)
-                      (loop (##cdr rows) (##apply kons (##fold-args (##car rows) acc)))
+                      (fold-right (##cdr rows) (##apply kons (##fold-args (##car rows) acc)))
                       acc))))))
       (##raise-type-exception 1 'PROCEDURE fold-right (##cons kons (##cons knil (##cons lst lsts))))))
 
@@ -99,9 +123,9 @@
 (define (list-tabulate n f)
   (let ((count (##check-count n 1 list-tabulate (##list n f))))
     (if (##procedure? f)
-        (let loop ((is (##reverse-iota count)) (acc '()))
+        (let list-tabulate ((is (##reverse-iota count)) (acc '()))
           (if (##pair? is)
-              (loop (##cdr is) (##cons (f (##car is)) acc))
+              (list-tabulate (##cdr is) (##cons (f (##car is)) acc))
               acc))
         (##raise-type-exception 2 'PROCEDURE list-tabulate (##list n f)))))
 
@@ -111,9 +135,9 @@
       (##member x lst)
       (let ((eq (##car test)))
         (if (##procedure? eq)
-            (let loop ((l lst))
+            (let member ((l lst))
               (if (##pair? l)
-                  (if (eq x (##car l)) l (loop (##cdr l)))
+                  (if (eq x (##car l)) l (member (##cdr l)))
                   (if (##null? l)
                       #f
                       (##raise-type-exception 2 'LIST member (##list x lst eq)))))
@@ -124,11 +148,11 @@
       (##assoc x alist)
       (let ((eq (##car test)))
         (if (##procedure? eq)
-            (let loop ((l alist))
+            (let assoc ((l alist))
               (if (##pair? l)
                   (let ((e (##car l)))
                     (if (##pair? e)
-                        (if (eq x (##car e)) e (loop (##cdr l)))
+                        (if (eq x (##car e)) e (assoc (##cdr l)))
                         (##raise-type-exception 2 '|PAIR LIST| assoc (##list x alist eq))))
                   (if (##null? l)
                       #f
@@ -140,18 +164,13 @@
   (let ((args (##cons f (##cons vect vects))))
     (##check-types (##list f) 1 'PROCEDURE vector-map args)
     (##check-types (##cons vect vects) 2 'VECTOR vector-map args)
-    (##list->vector
-     (if (##null? vects)
-         (map f (##vector->list vect))
-         (##apply map f (map ##vector->list (##cons vect vects)))))))
+    (##list->vector (##map-n 'vector-map f (map ##vector->list (##cons vect vects)) args))))
 
 (define (vector-for-each f vect . vects)
   (let ((args (##cons f (##cons vect vects))))
     (##check-types (##list f) 1 'PROCEDURE vector-for-each args)
     (##check-types (##cons vect vects) 2 'VECTOR vector-for-each args)
-    (if (##null? vects)
-        (for-each f (##vector->list vect))
-        (##apply for-each f (map ##vector->list (##cons vect vects))))))
+    (##for-each-n 'vector-for-each f (map ##vector->list (##cons vect vects)) args)))
 
 (define (string-map f str . strs)
   (let ((args (##cons f (##cons str strs))))
@@ -160,34 +179,102 @@
     (let ((g (lambda chars
                (let ((c (##apply f chars)))
                  (if (##char? c) c (##raise-type-exception 0 'CHARACTER f chars))))))
-      (##list->string
-       (if (##null? strs)
-           (map g (##string->list str))
-           (##apply map g (map ##string->list (##cons str strs))))))))
+      (##list->string (##map-n 'string-map g (map ##string->list (##cons str strs)) args)))))
 
 (define (string-for-each f str . strs)
   (let ((args (##cons f (##cons str strs))))
     (##check-types (##list f) 1 'PROCEDURE string-for-each args)
     (##check-types (##cons str strs) 2 'STRING string-for-each args)
-    (if (##null? strs)
-        (for-each f (##string->list str))
-        (##apply for-each f (map ##string->list (##cons str strs))))))
+    (##for-each-n 'string-for-each f (map ##string->list (##cons str strs)) args)))
 
 ;; Tables: the bindings are visited oldest first (table->list lists them newest first).
 (define (table-for-each proc table)
   (if (##procedure? proc)
-      (let loop ((items (##table-items table 2 table-for-each (##list proc table))))
+      (let table-for-each ((items (##table-items table 2 table-for-each (##list proc table))))
         (if (##pair? items)
             (begin (proc (##car (##car items)) (##cdr (##car items)))
-                   (loop (##cdr items)))
+                   (table-for-each (##cdr items)))
             (##void)))
       (##raise-type-exception 1 'PROCEDURE table-for-each (##list proc table))))
 
 (define (table-search proc table)
   (if (##procedure? proc)
-      (let loop ((items (##table-items table 2 table-search (##list proc table))))
+      (let table-search ((items (##table-items table 2 table-search (##list proc table))))
         (if (##pair? items)
             (or (proc (##car (##car items)) (##cdr (##car items)))
-                (loop (##cdr items)))
+                (table-search (##cdr items)))
             #f))
       (##raise-type-exception 1 'PROCEDURE table-search (##list proc table))))
+
+;; Tables whose test or hash is not a primitive, e.g. (make-table test: (lambda (a b) ...)).
+;; table-ref, table-set!, list->table and table-merge(!) hand such tables to the procedures
+;; below. The bindings are a list of #(hash key value), oldest first; as in gsi, the hash
+;; procedure (if any) is called once per operation, and the test as (test key stored-key) on
+;; the bindings of the same hash, oldest first.
+
+(define (##custom-table-hash t key)
+  (let ((h (##table-hash t)))
+    (if h (h key) 0)))
+
+;; The binding of key (whose hash is h), or #f.
+(define (##custom-table-lookup t key h)
+  (let ((test (##table-test t)))
+    (let loop ((l (##custom-table-items t)))
+      (if (##pair? l)
+          (let ((b (##car l)))
+            (if (if (##eqv? (##vector-ref b 0) h) (test key (##vector-ref b 1)) #f)
+                b
+                (loop (##cdr l))))
+          #f))))
+
+(define (##custom-table-ref t key . default)
+  (let ((b (##custom-table-lookup t key (##custom-table-hash t key))))
+    (if b
+        (##vector-ref b 2)
+        (if (##pair? default)
+            (##car default)
+            (##table-missing t table-ref (##list t key))))))
+
+(define (##custom-table-set! t key . val)
+  (if (##pair? val)
+      (##custom-table-put! t key (##custom-table-hash t key) (##car val) 'set)
+      (##custom-table-put! t key (##custom-table-hash t key) #f 'delete))
+  (##void))
+
+;; mode: set (replace or add), add (only if absent), delete.
+(define (##custom-table-put! t key h val mode)
+  (let ((test (##table-test t)))
+    (let loop ((l (##custom-table-items t)) (prev #f))
+      (if (##pair? l)
+          (let ((b (##car l)))
+            (if (if (##eqv? (##vector-ref b 0) h) (test key (##vector-ref b 1)) #f)
+                (if (##eq? mode 'set)
+                    (##vector-set! b 2 val)
+                    (if (##eq? mode 'delete)
+                        (if prev
+                            (##set-cdr! prev (##cdr l))
+                            (##custom-table-items-set! t (##cdr l)))))
+                (loop (##cdr l) l)))
+          (if (##eq? mode 'delete)
+              #f
+              (let ((cell (##list (##vector h key val))))
+                (if prev
+                    (##set-cdr! prev cell)
+                    (##custom-table-items-set! t cell))))))))
+
+;; list->table: the first binding of a key wins.
+(define (##custom-table-fill! t alist)
+  (let loop ((l alist))
+    (if (##pair? l)
+        (let ((key (##car (##car l))))
+          (##custom-table-put! t key (##custom-table-hash t key) (##cdr (##car l)) 'add)
+          (loop (##cdr l)))
+        t)))
+
+(define (##custom-table-merge! into from prec)
+  (let loop ((l (##table-items from 2 table-merge! (##list into from))))
+    (if (##pair? l)
+        (let ((key (##car (##car l))))
+          (##custom-table-put! into key (##custom-table-hash into key) (##cdr (##car l)) (if prec 'set 'add))
+          (loop (##cdr l)))
+        into)))

@@ -33,7 +33,7 @@ const WITH_CALL: ErrorKind[] = ['type', 'range', 'divide-by-zero', 'wrong-number
 
 export const exceptionPrims: PrimFactory = (vm) => [
   ...KINDS.map((k) => pure(predName(k), 1, 1, (v: Value) => v instanceof ErrorObj && v.kind === k)),
-  pure('error-exception-message', 1, 1, (e: Value) => new MString(of(['error'], e).message)),
+  pure('error-exception-message', 1, 1, (e: Value) => { const x = of(['error'], e); return x.datum ?? new MString(x.message); }),
   pure('error-exception-parameters', 1, 1, (e: Value) => arrayToList(of(['error'], e).irritants)),
   pure('unbound-global-exception-variable', 1, 1, (e: Value) => of(['unbound-global'], e).datum ?? VOID),
   ...(['procedure', 'arguments'] as const).flatMap((field) =>
@@ -41,15 +41,15 @@ export const exceptionPrims: PrimFactory = (vm) => [
       const x = of([k], e);
       return field === 'procedure' ? x.proc ?? false : x.args === null ? NIL : arrayToList(x.args);
     }))),
+  pure('nonprocedure-operator-exception-operator', 1, 1, (e: Value) => of(['nonprocedure-operator'], e).proc ?? false),
   pure('type-exception-arg-num', 1, 1, (e: Value) => of(['type'], e).argNum),
   pure('range-exception-arg-num', 1, 1, (e: Value) => of(['range'], e).argNum),
   pure('uncaught-exception-reason', 1, 1, (e: Value) => of(['uncaught'], e).datum ?? VOID),
-  // R7RS: every Gambit exception object is an error object; the message of non-`error` ones is
-  // the text gsi displays for them.
-  pure('error-object?', 1, 1, (v: Value) => v instanceof ErrorObj),
+  // R7RS error objects are what `error` raises (in gsi, primitive errors are not error objects).
+  pure('error-object?', 1, 1, (v: Value) => v instanceof ErrorObj && v.kind === 'error'),
   plain('error-object-message', 1, 1, (e: Value) => {
     if (!(e instanceof ErrorObj)) throw typeError(1, 'ERROR-OBJECT');
-    return new MString(e.kind === 'error' ? e.message : errorMessage(vm, e));
+    return e.kind === 'error' ? e.datum ?? new MString(e.message) : new MString(errorMessage(vm, e));
   }),
   pure('error-object-irritants', 1, 1, (e: Value) => {
     if (!(e instanceof ErrorObj)) throw typeError(1, 'ERROR-OBJECT');

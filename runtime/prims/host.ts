@@ -35,10 +35,12 @@ export const hostPrims: PrimFactory = (vm) => {
       if (dflt !== undefined) return dflt;
       throw new ErrorObj('os', 'Unbound OS environment variable');
     }),
+    // (exit) is status 0; (exit #f) is 70 as in gsi; otherwise a byte.
     plain('exit', 0, 1, (code: Value = 0) => {
+      if (code !== false && (typeof code !== 'number' || code < 0 || code > 255)) throw typeError(1, 'Unsigned 8 bit exact INTEGER');
       const flush = vm.ext.get('flush-console') as (() => void) | undefined;
       if (flush !== undefined) flush();
-      host.exit(typeof code === 'number' ? code : code === false ? 1 : 0);
+      host.exit(code === false ? 70 : code);
       return VOID;
     }),
   ];

@@ -10,11 +10,12 @@
 // scheme-lib/prelude-io.scm.
 
 import { Reader, isIncomplete } from '../../interpreter/reader.js';
+import { applyProc, type ControlFn } from '../../interpreter/machine.js';
 import { checkChar, checkString } from '../check.js';
 import { ErrorObj, rangeError, typeError } from '../errors.js';
-import { plain, pure, type PrimFactory } from '../primitive.js';
+import { makePrim, plain, pure, type PrimFactory } from '../primitive.js';
 import {
-  EOF, Keyword, MString, NIL, Pair, VOID, makeChar, type Value,
+  EOF, Keyword, MString, NIL, Pair, Sym, VOID, intern, makeChar, type Value,
 } from '../values.js';
 import type { Vm } from '../vm.js';
 import { objectToString, printString, writeSharedString, writeString } from '../printer.js';
@@ -281,16 +282,37 @@ export const ioPrims: PrimFactory = (vm: Vm) => {
     pure('eof-object', 0, 0, () => EOF),
     pure('eof-object?', 1, 1, (x: Value) => x === EOF),
 
-    // --- for scheme-lib/prelude-io.scm: raise gsi's type error on behalf of procedure `name`
-    // (##io-type-error argnum "TYPE" 'name arg ...), so the call form shows `name`'s call.
-    plain('##io-type-error', 3, -1, (argNum: Value, typeName: Value, name: Value, ...args: Value[]) => {
+    // --- for scheme-lib/prelude-io.scm. Both act on behalf of the prelude procedure `who`: an
+    // error shows `who`'s call form `(who arg ...)`, and, as they are called in tail position,
+    // is located where `who` was called.
+    // (##io-type-error argnum "TYPE" 'who arg ...): raise gsi's type error.
+    plain('##io-type-error', 3, -1, (argNum: Value, typeName: Value, who: Value, ...args: Value[]) => {
       const e = typeError(typeof argNum === 'number' ? argNum : 0, typeName instanceof MString ? typeName.s : String(typeName));
-      const proc = name instanceof Pair || name === NIL ? undefined : vm.globalValue(writeString(vm, name, true));
-      if (proc !== undefined) {
-        e.proc = proc;
-        e.args = args;
-      }
-      throw e;
+      throw onBehalfOf(vm, e, who, args);
     }),
+    // (##io-open-file 'input|'output path receiver 'who arg ...): open the file and call
+    // (receiver port) in tail position.
+    makePrim('##io-open-file', 4, -1, 'control', ((_vm, r, args) => {
+      const [dir, path, receiver, who, ...whoArgs] = args as [Value, Value, Value, Value, ...Value[]];
+      let port: Port;
+      try {
+        const s = fileSettings(path, 1);
+        port = dir === intern('input') ? openInputFile(vm, s.path) : openOutputFile(vm, s.path, s.append);
+      } catch (e: unknown) {
+        if (e instanceof ErrorObj) throw onBehalfOf(vm, e, who, whoArgs);
+        throw e;
+      }
+      applyProc(r, receiver, [port]);
+    }) as ControlFn),
   ];
 };
+
+/** Make `e` an error of the call `(who arg ...)`, `who` naming a global procedure. */
+function onBehalfOf(vm: Vm, e: ErrorObj, who: Value, args: Value[]): ErrorObj {
+  const proc = who instanceof Sym ? vm.globalValue(who.name) : undefined;
+  if (proc !== undefined && e.proc === null) {
+    e.proc = proc;
+    e.args = args;
+  }
+  return e;
+}

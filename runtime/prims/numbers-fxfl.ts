@@ -7,7 +7,8 @@ import { divideByZero, fixnumOverflow, rangeError, typeError } from '../errors.j
 import { pure, type PrimFactory } from '../primitive.js';
 import { Flonum, type Value } from '../values.js';
 import * as libm from '../numbers-libm.js';
-import { denominator, flRound, flTruncate, numerator, toBig, type ExactInt } from '../numbers.js';
+import { toBig, type ExactInt } from '../numbers.js';
+import { denominator, flRound, flTruncate, numerator } from '../numbers-div.js';
 import {
   FIXNUM_WIDTH, bitAnd, bitCount, bitIor, bitIsSet, bitNot, bitXor, bitwiseMerge, checkGFixnum,
   firstBitSet, fxResult, fxWrap, integerLength,

@@ -11,15 +11,18 @@ import { ErrorObj, rangeError, typeError } from '../errors.js';
 import { pure, plain, type PrimFactory } from '../primitive.js';
 import { Cpxnum, Flonum, MString, MultipleValues, U8Vector, isNumber, type Value } from '../values.js';
 import {
-  abs, add, compare, denominator, div, divPair, exactIntegerSqrt, floorQuotient, gcd2, isExactInt,
-  isExactNum, isInteger, isRational, isReal, isZero, lcm2, max2, min2, modulo, mul, neg, numEq,
-  numerator, quotient, rationalize, remainder, roundReal, sign, sub, toExact, toInexact, type ExactInt,
+  abs, add, compare, div, isExactInt, isExactNum, isInteger, isRational, isReal, isZero, max2, min2,
+  mul, neg, numEq, sign, sub, toExact, toInexact, type ExactInt,
 } from '../numbers.js';
 import {
-  acos, acosh, angle, asin, asinh, atan, atan2, atanh, conjugate, cos, cosh, exp, expt, imagPart,
-  integerNthRoot, integerSqrt, log, logBase, magnitude, makePolar, makeRectangular, realPart, sin,
-  sinh, sqrt, square, tan, tanh,
+  denominator, divPair, exactIntegerSqrt, floorQuotient, gcd2, lcm2, modulo, numerator, quotient,
+  rationalize, remainder, roundReal,
+} from '../numbers-div.js';
+import {
+  acos, acosh, angle, asin, asinh, atan, atan2, atanh, conjugate, cos, cosh, exp, imagPart, log,
+  logBase, magnitude, makePolar, makeRectangular, realPart, sin, sinh, sqrt, square, tan, tanh,
 } from '../numbers-transc.js';
+import { expt, integerNthRoot, integerSqrt } from '../numbers-expt.js';
 import {
   arithmeticShift, bitAnd, bitCount, bitIor, bitIsSet, bitNot, bitXor, bitwiseMerge, checkExactInt,
   checkIndexArg, copyBitField, extractBitField, firstBitSet, integerLength, isGFixnum, replaceBitField,
@@ -27,7 +30,6 @@ import {
 import { randomSource } from '../numbers-random.js';
 import { numberToString } from '../number-format.js';
 import { parseNumber } from '../number-syntax.js';
-import { fxflPrims } from './numbers-fxfl.js';
 
 /** Re-raises a type error of a 2-operand step as one at the operands' positions in the call. */
 function renumber(e: unknown, first: number, second: number): never {
@@ -121,30 +123,27 @@ function divide(a: Value, b: Value): Value {
 }
 
 // ---------------------------------------------------------------------------------------------
-// = < > <= >=: every argument is type-checked even after the result is known.
+// = < > <= >=. Like Gambit, every adjacent pair is compared even after the result is known
+// (so every argument is type-checked), and `>` and `<=` compare the swapped pair, which swaps
+// the argument positions in their type errors: (> 1 'a) is "(Argument 1) REAL expected".
 
 type Test = (c: number) => boolean;
 
-function chain(args: IArguments, test: Test): boolean {
+function chain(args: IArguments, test: Test, swapped: boolean): boolean {
   const n = args.length;
-  if (n === 0) return true;
+  if (n === 1) checkReal(args[0] as Value, 1);
   let result = true;
   for (let i = 0; i < n - 1; i++) {
     const x = args[i] as Value;
     const y = args[i + 1] as Value;
-    if (result) {
-      let c: number;
-      try {
-        c = compare(x, y);
-      } catch (e: unknown) {
-        return renumber(e, i + 1, i + 2);
-      }
-      if (!test(c)) result = false;
-    } else {
-      checkReal(y, i + 2);
+    let c: number;
+    try {
+      c = swapped ? -compare(y, x) : compare(x, y);
+    } catch (e: unknown) {
+      return renumber(e, i + 1, i + 2);
     }
+    if (!test(c)) result = false;
   }
-  if (n === 1) checkReal(args[0] as Value, 1);
   return result;
 }
 
@@ -158,23 +157,23 @@ function numLt(a: Value, b: Value): boolean {
     if (typeof a === 'number' && typeof b === 'number') return a < b;
     return compare(a, b) < 0;
   }
-  return chain(arguments, lt);
+  return chain(arguments, lt, false);
 }
 
 function numGt(a: Value, b: Value): boolean {
   if (arguments.length === 2) {
     if (typeof a === 'number' && typeof b === 'number') return a > b;
-    return compare(a, b) > 0;
+    return compare(b, a) < 0;
   }
-  return chain(arguments, gt);
+  return chain(arguments, gt, true);
 }
 
 function numLe(a: Value, b: Value): boolean {
   if (arguments.length === 2) {
     if (typeof a === 'number' && typeof b === 'number') return a <= b;
-    return compare(a, b) <= 0;
+    return compare(b, a) >= 0;
   }
-  return chain(arguments, le);
+  return chain(arguments, le, true);
 }
 
 function numGe(a: Value, b: Value): boolean {
@@ -182,7 +181,7 @@ function numGe(a: Value, b: Value): boolean {
     if (typeof a === 'number' && typeof b === 'number') return a >= b;
     return compare(a, b) >= 0;
   }
-  return chain(arguments, ge);
+  return chain(arguments, ge, false);
 }
 
 function numEquals(a: Value, b: Value): boolean {
@@ -194,15 +193,10 @@ function numEquals(a: Value, b: Value): boolean {
   if (n === 1) checkNum(a, 1);
   let result = true;
   for (let i = 0; i < n - 1; i++) {
-    const y = arguments[i + 1] as Value;
-    if (result) {
-      try {
-        if (!numEq(arguments[i] as Value, y)) result = false;
-      } catch (e: unknown) {
-        renumber(e, i + 1, i + 2);
-      }
-    } else {
-      checkNum(y, i + 2);
+    try {
+      if (!numEq(arguments[i] as Value, arguments[i + 1] as Value)) result = false;
+    } catch (e: unknown) {
+      renumber(e, i + 1, i + 2);
     }
   }
   return result;
@@ -431,8 +425,6 @@ export const numberPrims: PrimFactory = (vm) => [
     for (let i = n - 1; i >= 0; i--) bytes[i] = src.randFixnum32(256);
     return new U8Vector(bytes);
   }),
-
-  ...fxflPrims(vm),
 ];
 
 // The checked n-ary forms, for the tests and for modules that call them directly.

@@ -6,11 +6,17 @@
 //
 // A non-table argument is `(Argument N) Instance of #<type #5 table> expected`, as in gsi,
 // whose tables are records of a type named `table`.
+//
+// table-ref, table-set!, list->table, table-merge and table-merge! are control primitives:
+// on a table whose test or hash is a closure ("custom", see runtime/table.ts) they hand over
+// to Scheme procedures of scheme-lib/prelude-data.scm (`##custom-table-ref`...), which can call
+// the test; on other tables they simply return their result.
 
-import { ErrorObj, typeError, unimplemented, wrongArgs } from '../errors.js';
-import { Keyword, NIL, Pair, Primitive, RecordType, VOID, isProcedure, type Value } from '../values.js';
-import { pure, plain, type PrimFactory } from '../primitive.js';
-import { Table, type TableOptions } from '../table.js';
+import { ErrorObj, typeError, wrongArgs } from '../errors.js';
+import { Keyword, NIL, Pair, RecordType, VOID, isProcedure, type Value } from '../values.js';
+import { makePrim, pure, plain, type PrimFactory } from '../primitive.js';
+import { Table, TestKind, type TableOptions } from '../table.js';
+import { applyProc, ret, type ControlFn } from '../../interpreter/machine.js';
 import { isNumber } from '../values.js';
 import { T, instanceError, intIn, withCall } from './data-util.js';
 import { EQUAL } from './misc.js';
@@ -73,10 +79,6 @@ export function parseTableOptions(args: Value[], first: number): TableOptions {
         throw new ErrorObj('unknown-keyword-argument', '');
     }
   }
-  const callable = (p: Value | undefined): p is Primitive => p instanceof Primitive && p.kind !== 'control';
-  if ((test !== undefined && !callable(test)) || (hash !== undefined && !callable(hash))) {
-    throw unimplemented('a table test: or hash: procedure other than a primitive');
-  }
   return {
     test: test ?? EQUAL,
     hash: hash ?? null,
@@ -103,59 +105,104 @@ function merge(into: Table, from: Table, prec: boolean): Table {
   return into;
 }
 
-export const tablePrims: PrimFactory = (vm) => [
-  pure('table?', 1, 1, (x: Value) => x instanceof Table),
-  plain('make-table', 0, -1, (...args: Value[]) => new Table(parseTableOptions(args, 1))),
-  plain('list->table', 1, -1, (lst: Value, ...args: Value[]) => {
-    // gsi checks the list before the options.
-    let x = lst;
-    while (x instanceof Pair) x = x.cdr;
-    if (x !== NIL) throw typeError(1, T.list);
-    const t = new Table(parseTableOptions(args, 2));
-    fillFromAlist(t, lst);
-    return t;
-  }),
-  plain('table-ref', 2, 3, (t: Value, key: Value, dflt?: Value) => {
-    const tbl = tableArg(vm, t, 1);
+function control(name: string, min: number, max: number, fn: ControlFn) {
+  return makePrim(name, min, max, 'control', fn);
+}
+
+function argList(v: Value): Value[] {
+  const out: Value[] = [];
+  for (let x = v; x instanceof Pair; x = x.cdr) out.push(x.car);
+  return out;
+}
+
+export const tablePrims: PrimFactory = (vm) => {
+  /** Hand the call over to the Scheme procedure `name` (for custom tables). */
+  const toScheme = (r: Parameters<ControlFn>[1], name: string, args: Value[]): void => {
+    const f = vm.globalValue(name);
+    if (f === undefined) throw new ErrorObj('unimplemented', `${name} is missing (scheme-lib/prelude-data.scm)`);
+    applyProc(r, f, args);
+  };
+  const tableRef = (tbl: Table, key: Value, dflt: Value | undefined): Value => {
     const e = tbl.get(key);
     if (e !== undefined) return e.value;
     if (dflt !== undefined) return dflt;
     if (tbl.options.init !== undefined) return tbl.options.init;
     throw new ErrorObj('unbound-table-key', '');
-  }),
-  plain('table-set!', 2, 3, (t: Value, key: Value, val?: Value) => {
-    const tbl = tableArg(vm, t, 1);
-    if (val === undefined) tbl.delete(key);
-    else tbl.set(key, val);
-    return VOID;
-  }),
-  plain('table-length', 1, 1, (t: Value) => tableArg(vm, t, 1).size),
-  plain('table->list', 1, 1, (t: Value) => {
-    let r: Value = NIL;
-    for (const e of tableArg(vm, t, 1).entries()) r = new Pair(new Pair(e.key, e.value), r);
-    return r;
-  }),
-  plain('table-copy', 1, 1, (t: Value) => tableArg(vm, t, 1).copy()),
-  plain('table-merge!', 2, 3, (a: Value, b: Value, prec: Value = false) =>
-    merge(tableArg(vm, a, 1), tableArg(vm, b, 2), prec !== false)),
-  plain('table-merge', 2, 3, (a: Value, b: Value, prec: Value = false) => {
-    const t1 = tableArg(vm, a, 1);
-    return merge(t1.copy(), tableArg(vm, b, 2), prec !== false);
-  }),
-  /**
-   * (##table-items table arg-num proc args): the bindings, oldest first, as (key . value) pairs;
-   * a non-table is an error of argument `arg-num` of the call (proc . args).
-   */
-  plain('##table-items', 4, 4, (t: Value, argNum: Value, proc: Value, args: Value) => {
-    if (!(t instanceof Table)) {
-      const callArgs: Value[] = [];
-      for (let x = args; x instanceof Pair; x = x.cdr) callArgs.push(x.car);
-      throw withCall(instanceError(vm, typeof argNum === 'number' ? argNum : 1, TABLE_TYPE), proc, callArgs);
-    }
-    let r: Value = NIL;
-    const es = t.entries();
-    for (let i = es.length - 1; i >= 0; i--) r = new Pair(new Pair(es[i]!.key, es[i]!.value), r);
-    return r;
-  }),
-];
-
+  };
+  return [
+    pure('table?', 1, 1, (x: Value) => x instanceof Table),
+    plain('make-table', 0, -1, (...args: Value[]) => new Table(parseTableOptions(args, 1))),
+    control('list->table', 1, -1, (_vm, r, [lst, ...args]) => {
+      // gsi checks the list before the options.
+      let x = lst!;
+      while (x instanceof Pair) x = x.cdr;
+      if (x !== NIL) throw typeError(1, T.list);
+      const t = new Table(parseTableOptions(args, 2));
+      if (t.kind === TestKind.Custom) {
+        for (let y = lst!; y instanceof Pair; y = y.cdr) if (!(y.car instanceof Pair)) throw typeError(1, T.pairList);
+        toScheme(r, '##custom-table-fill!', [t, lst!]);
+        return;
+      }
+      fillFromAlist(t, lst!);
+      ret(r, t);
+    }),
+    control('table-ref', 2, 3, (_vm, r, args) => {
+      const tbl = tableArg(vm, args[0]!, 1);
+      if (tbl.kind === TestKind.Custom) toScheme(r, '##custom-table-ref', args);
+      else ret(r, tableRef(tbl, args[1]!, args[2]));
+    }),
+    control('table-set!', 2, 3, (_vm, r, args) => {
+      const tbl = tableArg(vm, args[0]!, 1);
+      if (tbl.kind === TestKind.Custom) {
+        toScheme(r, '##custom-table-set!', args);
+        return;
+      }
+      if (args.length === 2) tbl.delete(args[1]!);
+      else tbl.set(args[1]!, args[2]!);
+      ret(r, VOID);
+    }),
+    plain('table-length', 1, 1, (t: Value) => tableArg(vm, t, 1).size),
+    plain('table->list', 1, 1, (t: Value) => {
+      let r: Value = NIL;
+      for (const e of tableArg(vm, t, 1).entries()) r = new Pair(new Pair(e.key, e.value), r);
+      return r;
+    }),
+    plain('table-copy', 1, 1, (t: Value) => tableArg(vm, t, 1).copy()),
+    control('table-merge!', 2, 3, (_vm, r, [a, b, prec]) => {
+      const into = tableArg(vm, a!, 1);
+      const from = tableArg(vm, b!, 2);
+      if (into.kind === TestKind.Custom) toScheme(r, '##custom-table-merge!', [into, from, prec ?? false]);
+      else ret(r, merge(into, from, prec !== undefined && prec !== false));
+    }),
+    control('table-merge', 2, 3, (_vm, r, [a, b, prec]) => {
+      const into = tableArg(vm, a!, 1).copy();
+      const from = tableArg(vm, b!, 2);
+      if (into.kind === TestKind.Custom) toScheme(r, '##custom-table-merge!', [into, from, prec ?? false]);
+      else ret(r, merge(into, from, prec !== undefined && prec !== false));
+    }),
+    /**
+     * (##table-items table arg-num proc args): the bindings, oldest first, as (key . value)
+     * pairs; a non-table is an error of argument `arg-num` of the call (proc . args).
+     */
+    plain('##table-items', 4, 4, (t: Value, argNum: Value, proc: Value, args: Value) => {
+      if (!(t instanceof Table)) {
+        throw withCall(instanceError(vm, typeof argNum === 'number' ? argNum : 1, TABLE_TYPE), proc, argList(args));
+      }
+      let r: Value = NIL;
+      const es = t.entries();
+      for (let i = es.length - 1; i >= 0; i--) r = new Pair(new Pair(es[i]!.key, es[i]!.value), r);
+      return r;
+    }),
+    // For the custom-table procedures of the prelude.
+    pure('##table-test', 1, 1, (t: Value) => (t as Table).options.test),
+    pure('##table-hash', 1, 1, (t: Value) => (t as Table).options.hash ?? false),
+    pure('##custom-table-items', 1, 1, (t: Value) => (t as Table).customItems),
+    plain('##custom-table-items-set!', 2, 2, (t: Value, items: Value) => { (t as Table).customItems = items; return VOID; }),
+    /** (##table-missing table proc args): the init: value, or Unbound table key for the call. */
+    plain('##table-missing', 3, 3, (t: Value, proc: Value, args: Value) => {
+      const init = (t as Table).options.init;
+      if (init !== undefined) return init;
+      throw withCall(new ErrorObj('unbound-table-key', ''), proc, argList(args));
+    }),
+  ];
+};

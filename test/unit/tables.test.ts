@@ -62,6 +62,35 @@ describe('#make-table', () => {
   });
 });
 
+describe('#make-table with a closure test', () => {
+  it('calls the hash once per operation and the test on older bindings first', () => {
+    table([
+      ["(define h (make-table test: (lambda (a b) (display (list 'test a b)) (= a b)) hash: (lambda (x) (display (list 'hash x)) 0)))", 'h'],
+      ["(table-set! h 1 'one)", '(hash 1)#!void'],
+      ["(table-set! h 2 'two)", '(hash 2)(test 2 1)#!void'],
+      ['(table-ref h 1.)', '(hash 1.)(test 1. 1)one'],
+      ['(table-ref h 2.)', '(hash 2.)(test 2. 1)(test 2. 2)two'],
+      ['(table-set! h 2.)', '(hash 2.)(test 2. 1)(test 2. 2)#!void'],
+      ['(table-length h)', '1'],
+      ["(table-ref h 5 'none)", '(hash 5)(test 5 1)none'],
+      ['(table-ref (make-table test: (lambda (a b) #f)) 1)', "ERR Unbound table key\n(table-ref '#<table #2> 1)"],
+    ]);
+  });
+
+  it('supports list->table, copies and merges', () => {
+    table([
+      ["(define h2 (list->table '((1 . a) (2 . b) (1. . c)) test: (lambda (a b) (= a b))))", 'h2'],
+      ['(table->list h2)', '((2 . b) (1 . a))'],
+      ["(begin (table-set! h2 1.5 'x) (table-length h2))", '3'],
+      ['(table-ref (table-copy h2) 1.5)', 'x'],
+      ["(table-ref (table-merge h2 (list->table '((3 . z) (1 . q)))) 1)", 'a'],
+      ["(table-ref (table-merge h2 (list->table '((3 . z) (1 . q))) #t) 1)", 'q'],
+      ['(table-search (lambda (k v) (and (= k 2) v)) h2)', 'b'],
+      ["(table-ref (make-table test: (lambda (a b) #f) init: 0) 1)", '0'],
+    ]);
+  });
+});
+
 describe('#table-ref', () => {
   it('falls back on the default, then init:, then raises Unbound table key', () => {
     table([
