@@ -509,6 +509,7 @@ export class Compiler {
       rest: spec.rest !== null,
       restAfterKeys: spec.restAfterKeys,
       keys: spec.keys.map((k) => k.key),
+      isLet: letBody !== null,
       slots: frame.slots,
       frameSize: frame.slots.length,
       body: bodyNode,

@@ -132,18 +132,21 @@ export type Frame =
   | FOr
   | FLoad;
 
-/** Where the computation waiting on this frame stands in the source (for error locations). */
-export function frameSrc(f: Frame | null): Src | null {
+/**
+ * Where the innermost pending computation stands in the source (for error locations), and the
+ * environment of its code (null for frames of top-level code or without one).
+ */
+export function frameSite(f: Frame | null): { src: Src | null; env: Env | null } {
   while (f !== null) {
     switch (f.op) {
-      case FOp.If: return f.node.test.src;
-      case FOp.Seq: return f.node.body[f.i]!.src;
-      case FOp.Arg: return f.i === 0 ? f.node.fn.src : f.node.args[f.i - 1]!.src;
-      case FOp.LocalSet: return f.node.value.src;
-      case FOp.GlobalSet: return f.node.value.src;
-      case FOp.Top: return f.src;
-      case FOp.Or: return f.node.exprs[f.i]!.src;
-      case FOp.Load: return f.forms[f.i]!.loc;
+      case FOp.If: return { src: f.node.test.src, env: f.env };
+      case FOp.Seq: return { src: f.node.body[f.i]!.src, env: f.env };
+      case FOp.Arg: return { src: f.i === 0 ? f.node.fn.src : f.node.args[f.i - 1]!.src, env: f.env };
+      case FOp.LocalSet: return { src: f.node.value.src, env: f.env };
+      case FOp.GlobalSet: return { src: f.node.value.src, env: null };
+      case FOp.Top: return { src: f.src, env: null };
+      case FOp.Or: return { src: f.node.exprs[f.i]!.src, env: f.env };
+      case FOp.Load: return { src: f.forms[f.i]!.loc, env: null };
       case FOp.RestoreDyn:
       case FOp.CallWithValues:
       case FOp.WindBefore:
@@ -160,5 +163,5 @@ export function frameSrc(f: Frame | null): Src | null {
       }
     }
   }
-  return null;
+  return { src: null, env: null };
 }

@@ -11,7 +11,7 @@
 // The dynamic environment is vm.dyn while a thread runs (saved in regs.dyn otherwise).
 
 import { Op, type CallNode, type Node, type PrimAppNode, type Src } from './nodes.js';
-import { FOp, frameSrc, type Frame, type WindStep } from './frames.js';
+import { FOp, frameSite, type Frame, type WindStep } from './frames.js';
 import { ErrorObj, RaiseSignal, unboundGlobal, wrongArgs } from '../runtime/errors.js';
 import {
   Closure, Continuation, EMPTY_DYN, MultipleValues, NIL, arrayToList, Parameter, Primitive, SPromise, UNASSIGNED, VOID, DEFAULT, Keyword,
@@ -76,10 +76,15 @@ export function push(r: Regs, f: Frame): void {
 /** Raise `obj` (an ErrorObj or any value) at the current point: call the innermost handler. */
 export function raise(vm: Vm, r: Regs, obj: Value): void {
   const h = vm.dyn.handlers;
-  if (obj instanceof ErrorObj && !obj.located && obj.loc === null) locate(obj, r);
+  if (obj instanceof ErrorObj && !obj.located && obj.loc === null) locate(vm, obj, r);
   if (h === null) {
     r.val = obj;
-    r.errSrc = obj instanceof ErrorObj ? (obj.loc as Src | null) : errorSite(r);
+    if (obj instanceof ErrorObj) {
+      r.errSrc = obj.loc === null ? null : { ...(obj.loc as Src), proc: obj.locProc };
+    } else {
+      const s = errorSite(r);
+      r.errSrc = s.src === null ? null : { ...s.src, proc: procName(vm, s.src, s.env) };
+    }
     r.mode = Mode.Return;
     throw UNCAUGHT;
   }
@@ -99,18 +104,32 @@ export function raise(vm: Vm, r: Regs, obj: Value): void {
 
 const UNCAUGHT = { uncaught: true };
 
-/** The source location to blame for an error at the current call. */
-function errorSite(r: Regs): Src | null {
+/**
+ * The source location to blame for an error at the current call: the call itself when it is
+ * not a tail call, else the innermost pending frame. Also the environment of the code there,
+ * whose slot 0 is the closure running it (to name an anonymous one).
+ */
+function errorSite(r: Regs): { src: Src | null; env: Env | null } {
   const site = r.site;
-  if (site !== null && !site.tail) return site.src;
-  return frameSrc(r.k) ?? site?.src ?? null;
+  if (site !== null && !site.tail) return { src: site.src, env: r.env };
+  const f = frameSite(r.k);
+  if (f.src !== null) return f;
+  return { src: site?.src ?? null, env: r.env };
 }
 
-function locate(e: ErrorObj, r: Regs): void {
+function locate(vm: Vm, e: ErrorObj, r: Regs): void {
   const s = errorSite(r);
-  e.loc = s;
-  e.locProc = s?.proc ?? null;
+  e.loc = s.src;
+  e.locProc = s.src === null ? null : procName(vm, s.src, s.env);
   e.located = true;
+}
+
+/** The name gsi gives the procedure containing `src`: its name, or `#<procedure #N>`. */
+export function procName(vm: Vm, src: Src, env: Env | null): string | null {
+  if (src.proc !== null) return src.proc;
+  let clo = env?.[0];
+  while (clo instanceof Closure && clo.lambda.isLet) clo = clo.env[0];
+  return clo instanceof Closure ? vm.describe(clo) : null;
 }
 
 /**
@@ -162,7 +181,7 @@ function evalSimple(n: Node, env: Env): Value {
       return n.value;
     case Op.LocalRef: {
       let e = env;
-      for (let d = n.depth; d > 0; d--) e = e[0] as Env;
+      for (let d = n.depth; d > 0; d--) e = (e[0] as Closure).env;
       return e[n.index] as Value;
     }
     case Op.GlobalRef: {
@@ -194,16 +213,11 @@ function evalSimple(n: Node, env: Env): Value {
   }
 }
 
-/** Attach the procedure, arguments and (for non-tail calls) location to a primitive's error. */
-function annotate(e: unknown, f: Value, args: Value[], site: PrimAppNode | CallNode | null): unknown {
+/** Attach the procedure and arguments (the call form) to a primitive's error. */
+function annotate(e: unknown, f: Value, args: Value[]): unknown {
   if (e instanceof ErrorObj && e.proc === null) {
     e.proc = f;
     e.args = args;
-    if (site !== null && !site.tail && !e.located) {
-      e.loc = site.src;
-      e.locProc = site.src?.proc ?? null;
-      e.located = true;
-    }
   }
   return e;
 }
@@ -231,12 +245,12 @@ function bindArgs(clo: Closure, vals: Value[]): Env {
   const nreq = lam.nreq;
   if (lam.nopt === 0 && !lam.rest && lam.keys.length === 0) {
     if (nargs !== nreq) throw callError(wrongArgs(), clo, vals.slice(1));
-    vals[0] = clo.env as unknown as Value;
+    vals[0] = clo;
   } else {
     const args = vals.slice(1);
     const npos = nreq + lam.nopt;
     if (nargs < nreq || (nargs > npos && !lam.rest && lam.keys.length === 0)) throw callError(wrongArgs(), clo, args);
-    vals[0] = clo.env as unknown as Value;
+    vals[0] = clo;
     for (let i = nargs; i < npos; i++) vals.push(DEFAULT);
     const extra = vals.splice(npos + 1);
     if (lam.keys.length === 0) {
@@ -418,7 +432,7 @@ export function run(vm: Vm, r: Regs, fuel: number): RunResult {
               const n = vals.length - 1;
               if (n < f.min || (f.max >= 0 && n > f.max)) throw wrongArgsFor(f, vals);
               if (f.kind !== 'control') {
-                try { val = callPrim(f, vals); } catch (e: unknown) { throw annotate(e, f, vals.slice(1), site); }
+                try { val = callPrim(f, vals); } catch (e: unknown) { throw annotate(e, f, vals.slice(1)); }
                 mode = Mode.Return;
               } else {
                 r.mode = mode; r.node = node; r.env = env; r.val = val; r.k = k; r.vals = vals; r.cnode = cnode; r.ai = ai; r.site = site; r.dyn = vm.dyn;
@@ -427,7 +441,7 @@ export function run(vm: Vm, r: Regs, fuel: number): RunResult {
                 } catch (e: unknown) {
                   if (e === UNCAUGHT) throw e;
                   mode = r.mode; node = r.node as Node; env = r.env; val = r.val; k = r.k; vals = r.vals; cnode = r.cnode as CallNode | PrimAppNode; ai = r.ai; site = r.site;
-                  throw annotate(e, f, vals.slice(1), site);
+                  throw annotate(e, f, vals.slice(1));
                 }
                 mode = r.mode; node = r.node as Node; env = r.env; val = r.val; k = r.k; vals = r.vals; cnode = r.cnode as CallNode | PrimAppNode; ai = r.ai; site = r.site;
                 if (r.blocked) { r.blocked = false; r.mode = mode; r.node = node; r.env = env; r.val = val; r.k = k; r.vals = vals; r.cnode = cnode; r.ai = ai; r.site = site; r.dyn = vm.dyn; return 'blocked'; }
@@ -488,7 +502,7 @@ export function run(vm: Vm, r: Regs, fuel: number): RunResult {
                 break;
               case FOp.LocalSet: {
                 let e = fr.env;
-                for (let d = fr.node.depth; d > 0; d--) e = e[0] as Env;
+                for (let d = fr.node.depth; d > 0; d--) e = (e[0] as Closure).env;
                 e[fr.node.index] = val;
                 val = VOID; k = fr.next;
                 break;

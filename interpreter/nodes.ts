@@ -129,6 +129,8 @@ export interface LambdaNode {
    * closure's own parent environment). Serialization carries only these.
    */
   readonly free: ReadonlyArray<readonly [number, number]>;
+  /** The lambda of a `let` (or other binding form): not a procedure of the program's. */
+  readonly isLet: boolean;
   /** The source expression, kept for `pp` of a closure. Null when not kept. */
   readonly source: Value | null;
 }

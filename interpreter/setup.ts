@@ -9,7 +9,8 @@ import { controlPrims, compileForms, type FileReader } from './control-prims.js'
 import { Reader } from './reader.js';
 import type { Node, Src } from './nodes.js';
 import { ErrorObj, RaiseSignal, type Loc } from '../runtime/errors.js';
-import { EOF, MString, type Pair, type Value } from '../runtime/values.js';
+import { EOF, MString, type HeapObject, type Pair, type Value } from '../runtime/values.js';
+import { writeString } from '../runtime/printer.js';
 import { Vm } from '../runtime/vm.js';
 import type { Host } from '../runtime/host.js';
 import { allPrims } from '../runtime/prims/index.js';
@@ -86,6 +87,7 @@ export function createVm(host: Host, opts: VmOptions = {}): Vm {
     readForms: (path, base) => fileReader(vm, path, base).forms,
   };
   vm.compiler = new Compiler(vm, runner, locationsOf(vm));
+  vm.ext.set('describe', (o: HeapObject) => writeString(vm, o, false));
   for (const factory of allPrims) vm.definePrims(factory(vm));
   vm.definePrims(controlPrims(fileReader)(vm));
   // Compiler-generated code calls these by their `##` names, which programs do not redefine.

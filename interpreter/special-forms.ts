@@ -161,7 +161,8 @@ function bindings(c: Compiler, v: Value, loc: Loc, whole: Value, allowDuplicates
  */
 function compileLet(c: Compiler, bs: Array<{ id: Ident; init: Value; loc: Loc }>, body: Value, loc: Loc, scope: CScope | null, tail: boolean, proc: string | null, whole: Value, valueName: string | null = null): Node {
   const lambda = c.compileLambda(arrToList(bs.map((b) => b.id)), body, loc, scope, proc, whole, { tail, name: valueName });
-  const args = bs.map((b) => c.compileNamed(b.init, b.loc, scope, proc, baseSym(b.id).name));
+  // gsi does not name a lambda after the let variable it is bound to.
+  const args = bs.map((b) => c.compile(b.init, b.loc, scope, false, proc));
   return { op: Op.Call, src: c.src(loc, proc), fn: lambda, args, tail: false, mark: false };
 }
 

@@ -250,15 +250,27 @@ function expr(x: Value): Value {
  */
 export function prettyString(vm: Vm, obj: Value, column = 1, width = 80): string {
   const x = ppSubject(obj);
-  if (cycleTargets(x) !== null) {
-    // gsi 4.9.3 never finishes pretty-printing a cycle; we write it with datum labels.
-    return writeString(vm, x, false) + '\n';
+  // Searching for cycles costs a hash lookup per object, so the layout runs first and gives up
+  // (MaybeCyclic) if a list's cdrs loop or the nesting gets suspiciously deep.
+  let deepOk = false;
+  for (;;) {
+    const pp = new PrettyPrinter(vm, column, width, deepOk);
+    try {
+      pp.wr(x);
+    } catch (e: unknown) {
+      if (!(e instanceof MaybeCyclic)) throw e;
+      // gsi 4.9.3 never finishes pretty-printing a cycle; we write it with datum labels.
+      if (cycleTargets(x) !== null) return writeString(vm, x, false) + '\n';
+      deepOk = true; // just deep: lay it out, writing what is nested too deep on one line
+      continue;
+    }
+    pp.str('\n');
+    return pp.out;
   }
-  const pp = new PrettyPrinter(vm, column, width);
-  pp.wr(x);
-  pp.str('\n');
-  return pp.out;
 }
+
+/** Thrown when the data may be cyclic: a list whose cdrs loop, or nesting past MAX_DEPTH. */
+class MaybeCyclic {}
 
 class PrettyPrinter {
   out = '';
@@ -266,7 +278,14 @@ class PrettyPrinter {
   private closeParens = 0;
   private depth = 0;
 
-  constructor(private readonly vm: Vm, private col: number, private readonly width: number) {}
+  /** `deepOk`: the data is known to be acyclic; what is nested past MAX_DEPTH is written on one line. */
+  constructor(private readonly vm: Vm, private col: number, private readonly width: number, private readonly deepOk: boolean) {}
+
+  /** Nesting got deep: write `v` on one line if the data is known acyclic, else give up. */
+  private tooDeep(v: Value): void {
+    if (!this.deepOk) throw new MaybeCyclic();
+    this.str(writeString(this.vm, v, false));
+  }
 
   str(s: string): void {
     this.out += s;
@@ -320,7 +339,7 @@ class PrettyPrinter {
 
   wr(v: Value): void {
     if (this.depth > MAX_DEPTH) {
-      this.str(writeString(this.vm, v, false));
+      this.tooDeep(v);
       return;
     }
     this.depth++;
@@ -359,8 +378,13 @@ class PrettyPrinter {
     let lst: Value = p;
     let i = 0;
     let col = startCol;
+    let slow: Value = p; // Floyd's tortoise: meeting it means the cdrs loop
     for (;;) {
       if (lst instanceof Pair) {
+        if (i > 0 && (i & 1) === 0) {
+          slow = (slow as Pair).cdr;
+          if (slow === lst) throw new MaybeCyclic();
+        }
         const tail: Value = lst.cdr;
         this.closeParens = tail === NIL ? newClose : 0;
         col = this.elem(lst.car, i, col, startCol, fmt);
@@ -405,7 +429,7 @@ class PrettyPrinter {
     const newCol = this.place(i, col, startCol, fmt);
     if (e instanceof Pair) {
       if (this.depth > MAX_DEPTH) {
-        this.str(writeString(this.vm, e, false));
+        this.tooDeep(e);
       } else {
         this.depth++;
         this.list(e, i < fmt[2] ? fmt[1] : fmt[3]);

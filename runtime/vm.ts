@@ -81,6 +81,12 @@ export class Vm {
     return this.serialObjects.get(n);
   }
 
+  /** How the printer writes an object (`#<procedure #2>`); installed with the printer. */
+  describe(obj: HeapObject): string {
+    const f = this.ext.get('describe') as ((o: HeapObject) => string) | undefined;
+    return f === undefined ? `#<object #${this.serial(obj)}>` : f(obj);
+  }
+
   /** The current value of a parameter in the running thread's dynamic environment. */
   paramValue(p: Parameter): Value {
     for (let b = this.dyn.params; b !== null; b = b.next) if (b.param === p) return b.cell.value;

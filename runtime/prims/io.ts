@@ -10,12 +10,13 @@
 // scheme-lib/prelude-io.scm.
 
 import { Reader, isIncomplete } from '../../interpreter/reader.js';
-import { applyProc, type ControlFn } from '../../interpreter/machine.js';
+import { applyProc, ret, type ControlFn } from '../../interpreter/machine.js';
+import type { Scheduler } from '../scheduler.js';
 import { checkChar, checkString } from '../check.js';
 import { ErrorObj, rangeError, typeError } from '../errors.js';
 import { makePrim, plain, pure, type PrimFactory } from '../primitive.js';
 import {
-  EOF, Keyword, MString, NIL, Pair, Sym, VOID, intern, makeChar, type Value,
+  EOF, Keyword, MString, NIL, Pair, Sym, VOID, intern, makeChar, type Primitive, type Value,
 } from '../values.js';
 import type { Vm } from '../vm.js';
 import { objectToString, printString, writeSharedString, writeString } from '../printer.js';
@@ -128,6 +129,45 @@ export const ioPrims: PrimFactory = (vm: Vm) => {
       return VOID;
     });
 
+  /**
+   * A reading primitive. When the port has no text yet (a console port: WouldBlock), the
+   * running thread is parked (Scheduler.block) until text arrives or the input ends, and the
+   * read is tried again then; the thread resumes with its result (or its error). Without a
+   * scheduler (synchronous runs) WouldBlock goes up to the caller.
+   */
+  const reader = (name: string, min: number, max: number, fn: (...args: Value[]) => Value): Primitive => {
+    const prim: Primitive = makePrim(name, min, max, 'control', ((_vm, r, args) => {
+      try {
+        ret(r, fn(...args));
+      } catch (e: unknown) {
+        if (!(e instanceof WouldBlock)) throw e;
+        const sched = vm.ext.get('scheduler') as Scheduler | undefined;
+        if (sched === undefined) throw e;
+        const t = sched.current;
+        sched.block(t, { kind: 'host' }, null, null);
+        const retry = (): void => {
+          try {
+            sched.wake(t, fn(...args));
+          } catch (e2: unknown) {
+            if (e2 instanceof WouldBlock) {
+              e2.port.input!.waiters.push(retry);
+            } else if (e2 instanceof ErrorObj) {
+              if (e2.proc === null) {
+                e2.proc = prim;
+                e2.args = args;
+              }
+              sched.wakeRaise(t, e2);
+            } else {
+              throw e2;
+            }
+          }
+        };
+        e.port.input!.waiters.push(retry);
+      }
+    }) as ControlFn);
+    return prim;
+  };
+
   const printer = (name: string, newline: boolean) =>
     plain(name, 0, -1, (...args: Value[]) => {
       const { port, items } = printArgs(vm, args);
@@ -208,35 +248,35 @@ export const ioPrims: PrimFactory = (vm: Vm) => {
       return new MString(objectToString(vm, x, limit));
     }),
 
-    // --- input
-    plain('read-char', 0, 1, (port?: Value) => {
+    // --- input (these may wait for console input: see `reader` below)
+    reader('read-char', 0, 1, (port?: Value) => {
       const c = readCode(inp(port, 1, CHAR_IN));
       return c < 0 ? EOF : makeChar(c);
     }),
-    plain('peek-char', 0, 1, (port?: Value) => {
+    reader('peek-char', 0, 1, (port?: Value) => {
       const c = peekCode(inp(port, 1, CHAR_IN));
       return c < 0 ? EOF : makeChar(c);
     }),
     plain('char-ready?', 0, 1, (port?: Value) => charReady(inp(port, 1, CHAR_IN))),
-    plain('read-line', 0, 4, (port?: Value, sep?: Value, keep?: Value, max?: Value) => {
+    reader('read-line', 0, 4, (port?: Value, sep?: Value, keep?: Value, max?: Value) => {
       const p = inp(port, 1, CHAR_IN);
       const sepCode = sep === undefined ? 10 : sep instanceof MString || sep === false ? -1 : checkChar(sep, 2).code;
       const limit = max === undefined || max === false ? Infinity : natural(max, 4);
       const line = readLine(p, sepCode, keep !== undefined && keep !== false, limit);
       return line === null ? EOF : new MString(line);
     }),
-    plain('read-string', 1, 2, (k: Value, port?: Value) => {
+    reader('read-string', 1, 2, (k: Value, port?: Value) => {
       const n = natural(k, 1);
       const s = readChars(inp(port, 2, CHAR_IN), n);
       return s === null ? EOF : new MString(s);
     }),
-    plain('read-u8', 0, 1, (port?: Value) => {
+    reader('read-u8', 0, 1, (port?: Value) => {
       const p = inp(port, 1, BYTE_IN);
       if (p.kind === 'string') throw typeError(1, BYTE_IN);
       const c = readCode(p);
       return c < 0 ? EOF : c & 0xff;
     }),
-    plain('read', 0, 1, (port?: Value) => readDatum(inp(port, 1, OBJ_IN))),
+    reader('read', 0, 1, (port?: Value) => readDatum(inp(port, 1, OBJ_IN))),
 
     // --- making and closing ports
     plain('open-input-string', 1, 1, (s: Value) => {

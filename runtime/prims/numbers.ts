@@ -9,7 +9,8 @@
 
 import { ErrorObj, rangeError, typeError } from '../errors.js';
 import { pure, plain, type PrimFactory } from '../primitive.js';
-import { Cpxnum, Flonum, MString, MultipleValues, U8Vector, isNumber, type Value } from '../values.js';
+import type { Vm } from '../vm.js';
+import { Cpxnum, Flonum, MString, MultipleValues, SVector, U8Vector, VOID, isNumber, type Value } from '../values.js';
 import {
   abs, add, compare, div, isExactInt, isExactNum, isInteger, isRational, isReal, isZero, max2, min2,
   mul, neg, numEq, sign, sub, toExact, toInexact, type ExactInt,
@@ -27,7 +28,9 @@ import {
   arithmeticShift, bitAnd, bitCount, bitIor, bitIsSet, bitNot, bitXor, bitwiseMerge, checkExactInt,
   checkIndexArg, copyBitField, extractBitField, firstBitSet, integerLength, isGFixnum, replaceBitField,
 } from '../numbers-bits.js';
-import { randomSource } from '../numbers-random.js';
+import {
+  checkRandomSource, defaultRandomSource, isRandomSource, makeRandomSource, type RandomSource,
+} from '../numbers-random.js';
 import { numberToString } from '../number-format.js';
 import { parseNumber } from '../number-syntax.js';
 
@@ -288,6 +291,69 @@ function stringToNumberPrim(s: Value, r?: Value): Value {
 }
 
 // ---------------------------------------------------------------------------------------------
+// SRFI 27 random sources. random-integer, random-real and random-u8vector draw from
+// default-random-source; random-source-make-... make the same procedures for another source.
+
+function integersOf(src: RandomSource) {
+  return plain('random-integer', 1, 1, (n: Value) => src.integer(n));
+}
+
+function realsOf(src: RandomSource, precision: number) {
+  return plain('random-real', 0, 0, () => new Flonum(src.realWithPrecision(precision)));
+}
+
+function u8vectorsOf(src: RandomSource) {
+  return plain('random-u8vector', 1, 1, (n: Value) => {
+    if (!isExactInt(n)) throw typeError(1, 'Exact INTEGER');
+    if (typeof n !== 'number' || n < 0) throw rangeError(1);
+    const bytes = new Uint8Array(n);
+    for (let i = n - 1; i >= 0; i--) bytes[i] = src.randFixnum32(256);
+    return new U8Vector(bytes);
+  });
+}
+
+function randomPrims(vm: Vm) {
+  const dflt = checkRandomSource(vm, defaultRandomSource(vm), 1);
+  vm.define('default-random-source', defaultRandomSource(vm));
+  return [
+    integersOf(dflt),
+    realsOf(dflt, 1),
+    u8vectorsOf(dflt),
+    plain('make-random-source', 0, 0, () => makeRandomSource(vm)),
+    plain('random-source?', 1, 1, (v: Value) => isRandomSource(vm, v)),
+    plain('random-source-state-ref', 1, 1, (r: Value) => new SVector(checkRandomSource(vm, r, 1).getState())),
+    plain('random-source-state-set!', 2, 2, (r: Value, st: Value) => {
+      const src = checkRandomSource(vm, r, 1);
+      if (!(st instanceof SVector) || !src.setState(st.items)) throw typeError(2, 'RANDOM-SOURCE state');
+      return VOID;
+    }),
+    plain('random-source-randomize!', 1, 1, (r: Value) => {
+      checkRandomSource(vm, r, 1).randomize(vm.host.now() / 1000);
+      return VOID;
+    }),
+    plain('random-source-pseudo-randomize!', 3, 3, (r: Value, i: Value, j: Value) => {
+      const src = checkRandomSource(vm, r, 1);
+      const a = checkExactInt(i, 2);
+      const b = checkExactInt(j, 3);
+      if (a < 0) throw rangeError(2);
+      if (b < 0) throw rangeError(3);
+      src.pseudoRandomize(BigInt(a), BigInt(b));
+      return VOID;
+    }),
+    plain('random-source-make-integers', 1, 1, (r: Value) => integersOf(checkRandomSource(vm, r, 1))),
+    plain('random-source-make-reals', 1, 2, function (this: unknown, r: Value, p: Value): Value {
+      const src = checkRandomSource(vm, r, 1);
+      if (arguments.length === 1) return realsOf(src, 1);
+      if (!isRational(p)) throw typeError(2, 'Finite REAL');
+      const precision = (toInexact(p) as Flonum).v;
+      if (!(precision > 0 && precision < 1)) throw rangeError(2);
+      return realsOf(src, precision);
+    }),
+    plain('random-source-make-u8vectors', 1, 1, (r: Value) => u8vectorsOf(checkRandomSource(vm, r, 1))),
+  ];
+}
+
+// ---------------------------------------------------------------------------------------------
 
 export const numberPrims: PrimFactory = (vm) => [
   pure('+', 0, -1, plus),
@@ -415,16 +481,7 @@ export const numberPrims: PrimFactory = (vm) => [
   pure('copy-bit-field', 4, 4, (s: Value, p: Value, f: Value, t: Value) =>
     copyBitField(checkIndexArg(s, 1), checkIndexArg(p, 2), checkExactInt(f, 3), checkExactInt(t, 4))),
 
-  plain('random-integer', 1, 1, (n: Value) => randomSource(vm).integer(n)),
-  plain('random-real', 0, 0, () => new Flonum(randomSource(vm).real())),
-  plain('random-u8vector', 1, 1, (n: Value) => {
-    if (!isExactInt(n)) throw typeError(1, 'Exact INTEGER');
-    if (typeof n !== 'number' || n < 0) throw rangeError(1);
-    const src = randomSource(vm);
-    const bytes = new Uint8Array(n);
-    for (let i = n - 1; i >= 0; i--) bytes[i] = src.randFixnum32(256);
-    return new U8Vector(bytes);
-  }),
+  ...randomPrims(vm),
 ];
 
 // The checked n-ary forms, for the tests and for modules that call them directly.

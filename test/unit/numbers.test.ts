@@ -19,7 +19,7 @@ import * as L from '../../runtime/numbers-libm.js';
 import { RandomSource } from '../../runtime/numbers-random.js';
 import { numberPrims } from '../../runtime/prims/numbers.js';
 import { fxflPrims } from '../../runtime/prims/numbers-fxfl.js';
-import { Flonum, MString, MultipleValues, Primitive, U8Vector, intern, type Value } from '../../runtime/values.js';
+import { Flonum, MString, MultipleValues, Primitive, SVector, U8Vector, intern, type Value } from '../../runtime/values.js';
 import { Vm } from '../../runtime/vm.js';
 
 /** A number from its Scheme syntax. */
@@ -711,6 +711,51 @@ describe('#RandomSource', () => {
     expect(err(() => r.integer(0))).to.include({ kind: 'range', argNum: 1 });
     expect(err(() => r.integer(-1))).to.include({ kind: 'range', argNum: 1 });
     expect(err(() => r.integer(new Flonum(1)))).to.include({ kind: 'type', argNum: 1, typeName: 'Exact INTEGER' });
+  });
+});
+
+describe('the SRFI 27 random-source primitives', () => {
+  const v = new Vm({} as Host);
+  const ps = new Map(numberPrims(v).map((q) => [q.name, q]));
+  const f = (name: string, ...args: Value[]): Value => ps.get(name)!.fn(...args) as Value;
+
+  it('defines default-random-source and makes fresh sources in the initial state', () => {
+    expect(f('random-source?', v.globalValue('default-random-source')!)).to.equal(true);
+    const s = f('make-random-source');
+    expect(f('random-source?', s)).to.equal(true);
+    expect(f('random-source?', 5)).to.equal(false);
+    expect((f('random-source-state-ref', s) as SVector).items).to.deep.equal([1062452522, 2961816100, 342112271, 2854655037, 3321940838, 3542344109]);
+  });
+
+  it('draws from a set state as gsi does', () => {
+    const s = f('make-random-source');
+    f('random-source-state-set!', s, new SVector([1, 2, 3, 4, 5, 6]));
+    expect((f('random-source-make-integers', s) as Primitive).fn(100)).to.equal(0);
+    expect(w((f('random-source-make-reals', s) as Primitive).fn() as Value)).to.equal('.9629540835261461');
+    expect(w((f('random-source-make-reals', s, new Flonum(0.5)) as Primitive).fn() as Value)).to.equal('.3337313163597402');
+    expect(w((f('random-source-make-reals', s, new Flonum(1e-20)) as Primitive).fn() as Value)).to.equal('.6997612582391352');
+  });
+
+  it('jumps to substreams with random-source-pseudo-randomize!', () => {
+    const s = f('make-random-source');
+    f('random-source-pseudo-randomize!', s, 1, 2);
+    expect((f('random-source-state-ref', s) as SVector).items).to.deep.equal([1250826159, 3004357423, 431373563, 3322526864, 623307378, 2983662421]);
+    expect((f('random-source-make-integers', s) as Primitive).fn(1000)).to.equal(653);
+    f('random-source-pseudo-randomize!', s, 0, 0);
+    expect(w((f('random-source-make-u8vectors', s) as Primitive).fn(4) as Value)).to.equal('#u8(208 187 73 219)');
+    f('random-source-pseudo-randomize!', s, 3, 2n ** 70n);
+    expect((f('random-source-state-ref', s) as SVector).items).to.deep.equal([950636385, 2474452705, 1978737351, 618471741, 2601145180, 3672766106]);
+  });
+
+  it('checks its arguments as gsi does', () => {
+    const s = f('make-random-source');
+    expect(err(() => f('random-source-state-ref', 5))).to.include({ kind: 'type', argNum: 1 });
+    expect(err(() => f('random-source-state-ref', 5)).typeName).to.match(/^Instance of #<type #\d+ random-source>$/);
+    expect(err(() => f('random-source-state-set!', s, 5))).to.include({ kind: 'type', argNum: 2, typeName: 'RANDOM-SOURCE state' });
+    expect(err(() => f('random-source-make-reals', s, 2))).to.include({ kind: 'range', argNum: 2 });
+    expect(err(() => f('random-source-make-reals', s, sym))).to.include({ kind: 'type', argNum: 2, typeName: 'Finite REAL' });
+    expect(err(() => f('random-source-pseudo-randomize!', s, -1, 0))).to.include({ kind: 'range', argNum: 2 });
+    expect(err(() => f('random-source-pseudo-randomize!', s, sym, 0))).to.include({ kind: 'type', argNum: 2, typeName: 'Exact INTEGER' });
   });
 });
 

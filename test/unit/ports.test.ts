@@ -15,6 +15,9 @@ import { writeString } from '../../runtime/printer.js';
 import { MemoryHost } from './helpers/memory-host.js';
 import { repoRoot } from './helpers/run-cli.js';
 import { createVm, evalString, SchemeFailure } from '../../interpreter/setup.js';
+import { FOp } from '../../interpreter/frames.js';
+import { Mode } from '../../interpreter/machine.js';
+import { Scheduler } from '../../runtime/scheduler.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -34,7 +37,11 @@ function world(files: Record<string, string> = {}): World {
     const p = prims.get(name);
     if (p === undefined) throw new Error(`no primitive ${name}`);
     if (args.length < p.min || (p.max >= 0 && args.length > p.max)) throw new Error(`bad arity for ${name}`);
-    return p.fn(...args) as Value;
+    if (p.kind !== 'control') return p.fn(...args) as Value;
+    // A control primitive sets the value register (see interpreter/machine.ts `ret`).
+    const regs = { val: VOID as Value, mode: 0 };
+    p.fn(vm, regs, args);
+    return regs.val;
   };
   const fails = (name: string, ...args: Value[]): ErrorObj => {
     try {
@@ -552,5 +559,33 @@ describe('#prelude-io', () => {
     expect(a.proc).to.equal(vm.globalValue('with-output-to-string'));
     const b = failure('(call-with-input-string "a" 1)');
     expect([b.argNum, b.typeName, b.args!.length]).to.deep.equal([2, 'PROCEDURE', 2]);
+  });
+});
+
+describe('#reader primitives with a scheduler', () => {
+  it('park the thread until console input arrives, then resume it with the result', () => {
+    const host = new MemoryHost();
+    const vm = createVm(host, {});
+    let ended: Value | null = null;
+    const sched = new Scheduler(vm, { onPrimordialEnd: (v) => { ended = v; } });
+    vm.ext.set('scheduler', sched);
+    const proc = evalString(vm, '(lambda () (display (read-line)) (display "|") (write (read-line)) (display "|") (read-char))');
+    const r = sched.primordial.regs;
+    r.k = { op: FOp.Apply, next: null, fn: proc, args: [] };
+    r.mode = Mode.Return;
+    r.val = VOID;
+    sched.startPrimordial();
+    host.runDeferred();
+    expect([host.out, sched.primordial.state, ended]).to.deep.equal(['', 'blocked', null]);
+    const stdin = portsOf(vm).stdin.input!;
+    stdin.feed('first line\nsec');
+    host.runDeferred();
+    expect(host.out).to.equal('first line|');
+    stdin.feed('ond\n');
+    host.runDeferred();
+    expect(host.out).to.equal('first line|"second"|');
+    stdin.close();
+    host.runDeferred();
+    expect(ended).to.equal(EOF);
   });
 });

@@ -714,6 +714,11 @@ describe('#prettyString', () => {
     const x = sx('(1 2)') as Pair;
     (x.cdr as Pair).cdr = x;
     expect(pp(x)).to.equal('#0=(1 2 . #0#)\n');
+    const y = sx('(1 2)') as Pair;
+    (y.cdr as Pair).car = y;
+    const v = new SVector([1, 2]);
+    v.items[0] = v;
+    expect(pp(list(y, v))).to.equal('(#0=(1 #0#) #1=#(#1# 2))\n');
   });
 
   it('does not use the char names for strings', () => {
