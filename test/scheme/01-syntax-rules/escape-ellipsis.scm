@@ -1,4 +1,5 @@
-; (... ...) escapes an ellipsis in a template; a custom ellipsis identifier (R7RS)
+; (... ...) escapes an ellipsis in a template; a custom ellipsis identifier (R7RS). (`:::` would
+; read as a keyword in Gambit syntax, so the custom ellipsis here is `<dots>`.)
 (define-syntax def-my-list
   (syntax-rules ()
     ((_ name) (define-syntax name
@@ -15,7 +16,7 @@
 ; expect: ...
 
 (define-syntax my-ellipsis
-  (syntax-rules ::: ()
-    ((_ x :::) (list 'x ::: '...))))
+  (syntax-rules <dots> ()
+    ((_ x <dots>) (list 'x <dots> '...))))
 (write (my-ellipsis a b)) (newline)
 ; expect: (a b ...)
