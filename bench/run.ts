@@ -2,7 +2,7 @@
 //
 //   node dist/bench/run.js [--runs N] [--only NAME[,NAME...]] [--no-gsi] [--timeout SECONDS]
 //
-// Each program runs as a whole process (`node dist/cli/main.js P.scm`, `gsi P.scm`); the time
+// Each program runs as a whole process (`node dist/gsi-ts.mjs P.scm`, `gsi P.scm`); the time
 // is wall-clock, best of N runs (default 3). Both include their start-up, which is also
 // measured on its own (an empty program) and shown on the first row. Each program prints its
 // result; gsi-ts's output must equal gsi's, otherwise the row is marked and the exit status
@@ -95,7 +95,7 @@ function fmt(seconds: number | null): string {
 function main(): void {
   const opts = parseArgs(process.argv.slice(2));
   const root = repoRoot();
-  const cli = join(root, 'dist', 'cli', 'main.js');
+  const cli = join(root, 'dist', 'gsi-ts.mjs');
   const programsDir = join(root, 'bench', 'programs');
   const haveGsi = opts.useGsi && onPath('gsi');
   if (!existsSync(cli)) throw new Error(`bench: ${cli} not found; run npm run build first`);

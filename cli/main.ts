@@ -16,8 +16,13 @@ import { MString, VOID, type Value } from '../runtime/values.js';
 import type { Vm } from '../runtime/vm.js';
 import type { Src } from '../interpreter/nodes.js';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const packageRoot = path.resolve(here, '..', '..');
+/** The package root: the nearest folder above this file with a package.json (dist/ or bundle). */
+function findRoot(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  while (!fs.existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  return dir;
+}
+const packageRoot = findRoot();
 const VERSION = (JSON.parse(fs.readFileSync(path.join(packageRoot, 'package.json'), 'utf8')) as { version: string }).version;
 
 /** The Scheme preludes, in load order. */

@@ -65,14 +65,17 @@ export function controlPrims(readForms: FileReader): (vm: Vm) => Primitive[] {
 
     ...both(control('call-with-current-continuation', 1, 1, (vm, r, [f]) => {
       checkProcedure(f!, 1);
+      vm.captures++;
       applyProc(r, f!, [new Continuation(r.k, vm.dyn, true)]);
     })),
     ...both(control('call/cc', 1, 1, (vm, r, [f]) => {
       checkProcedure(f!, 1);
+      vm.captures++;
       applyProc(r, f!, [new Continuation(r.k, vm.dyn, true)]);
     })),
     control('continuation-capture', 1, 1, (vm, r, [f]) => {
       checkProcedure(f!, 1);
+      vm.captures++;
       applyProc(r, f!, [new Continuation(r.k, vm.dyn, false)]);
     }),
     control('continuation-return', 1, -1, (vm, r, args) => {

@@ -42,6 +42,8 @@ export interface FArg {
   readonly i: number;
   readonly vals: Value[];
   readonly env: Env;
+  /** vm.captures when pushed: if it still matches on return, no continuation can hold this frame. */
+  readonly gen: number;
 }
 
 export interface FLocalSet { readonly op: FOp.LocalSet; readonly next: Frame | null; readonly node: LocalSetNode; readonly env: Env }

@@ -78,6 +78,8 @@ export function raise(vm: Vm, r: Regs, obj: Value): void {
   const h = vm.dyn.handlers;
   if (obj instanceof ErrorObj && !obj.located && obj.loc === null) locate(vm, obj, r);
   if (h === null) {
+    // The continuation at the error may be resumed (REPL): its frames may be returned into again.
+    vm.captures++;
     r.val = obj;
     if (obj instanceof ErrorObj) {
       r.errSrc = obj.loc === null ? null : { ...(obj.loc as Src), proc: obj.locProc };
@@ -409,7 +411,7 @@ export function run(vm: Vm, r: Regs, fuel: number): RunResult {
                   if (e !== DEOPT) throw e;
                 }
               }
-              k = { op: FOp.Arg, next: k, node: cnode, i: ai, vals, env };
+              k = { op: FOp.Arg, next: k, node: cnode, i: ai, vals, env, gen: vm.captures };
               node = sub;
               mode = Mode.Eval;
               break;
@@ -425,8 +427,14 @@ export function run(vm: Vm, r: Regs, fuel: number): RunResult {
           case Mode.Apply: {
             const f = vals[0]!;
             if (f instanceof Closure) {
-              env = bindArgs(f, vals);
-              node = f.lambda.body;
+              const lam = f.lambda;
+              if (lam.nopt === 0 && !lam.rest && lam.keys.length === 0 && vals.length === lam.nreq + 1 && lam.frameSize === lam.nreq) {
+                vals[0] = f; // fixed arity, no internal defines: the value array is the frame
+                env = vals;
+              } else {
+                env = bindArgs(f, vals);
+              }
+              node = lam.body;
               mode = Mode.Eval;
             } else if (f instanceof Primitive) {
               const n = vals.length - 1;
@@ -496,7 +504,10 @@ export function run(vm: Vm, r: Regs, fuel: number): RunResult {
                 break;
               }
               case FOp.Arg:
-                vals = fr.vals.slice();
+                // Fill the frame's array in place unless a continuation was captured since the
+                // frame was pushed (then it may be returned into again: copy). Saves a copy per
+                // non-simple argument (measured: ~10% on tak).
+                vals = fr.gen === vm.captures ? fr.vals : fr.vals.slice();
                 vals[fr.i] = val;
                 cnode = fr.node; ai = fr.i + 1; env = fr.env; k = fr.next; mode = Mode.Args;
                 break;

@@ -14,6 +14,8 @@ export class Vm {
   private readonly serialOf = new Map<object, number>();
   private readonly serialObjects = new Map<number, HeapObject>();
   private nextSerial = 2;
+  /** Count of continuation captures (see FArg.gen in interpreter/frames.ts). */
+  captures = 0;
   /** gensym counter */
   gensymCounter = 0;
   /** The dynamic environment of the running thread; the machine keeps it current. */

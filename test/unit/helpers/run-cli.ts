@@ -1,4 +1,4 @@
-// Runs the gsi-ts command line (`node dist/cli/main.js ARGS...`) as a child process, the way
+// Runs the gsi-ts command line (`node dist/gsi-ts.mjs ARGS...`, the bundled CLI that `npx gsi-ts` runs) as a child process, the way
 // a user would, for the golden and annotated Scheme tests.
 //
 // Two ways to collect output:
@@ -30,7 +30,7 @@ export function repoRoot(): string {
 
 /** Absolute path of the compiled CLI entry point. */
 export function cliPath(): string {
-  return join(repoRoot(), 'dist', 'cli', 'main.js');
+  return join(repoRoot(), 'dist', 'gsi-ts.mjs');
 }
 
 export interface CliOptions {
