@@ -221,6 +221,12 @@ export function exceptionTypeName(e: ErrorObj): string {
  * variables, ports, environments): a Scheme value (written), a JS string (shown as a symbol) or
  * absent / null / #!void (not shown).
  */
+/** The name of a global variable whose value is `v`, if any. */
+function globalNameOf(vm: Vm, v: Value): string | null {
+  for (const cell of vm.globals.values()) if (cell.value === v) return cell.name.name;
+  return null;
+}
+
 function nameOf(obj: HeapObject): Value | string | null {
   const n = (obj as { name?: unknown }).name;
   if (n === undefined || n === null || n === VOID) return null;
@@ -549,7 +555,9 @@ class Printer {
         this.record(v as Record);
         return;
       case Tag.Closure: {
-        const name = (v as Closure).lambda.name;
+        // An anonymous closure is named after a global variable holding it, looked up at print
+        // time as gsi does (`(define p (pprinter port))` prints `#<procedure #3 p>`).
+        const name = (v as Closure).lambda.name ?? globalNameOf(this.vm, v);
         this.opaque('procedure', v, name);
         return;
       }
@@ -579,7 +587,7 @@ class Printer {
         this.opaque(exceptionTypeName(v as ErrorObj), v, null);
         return;
       case Tag.Thread:
-        this.opaque('thread', v, nameOf(v));
+        this.opaque('thread', v, (v as HeapObject & { primordial?: boolean }).primordial === true ? 'primordial' : nameOf(v));
         return;
       case Tag.Mutex:
         this.opaque('mutex', v, nameOf(v));
