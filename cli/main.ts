@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { NodeHost } from './node-host.js';
+import { installConsole } from './console-io.js';
 import { createVm, readForms, SchemeFailure } from '../interpreter/setup.js';
 import { compileForms } from '../interpreter/control-prims.js';
 import { Mode } from '../interpreter/machine.js';
@@ -15,6 +16,7 @@ import { Scheduler } from '../runtime/scheduler.js';
 import { MString, VOID, type Value } from '../runtime/values.js';
 import type { Vm } from '../runtime/vm.js';
 import type { Src } from '../interpreter/nodes.js';
+import { addNodeOptions, installNetFromCli, nodeStartFrame, type NodeCliOptions } from '../net/cli.js';
 
 /** The package root: the nearest folder above this file with a package.json (dist/ or bundle). */
 function findRoot(): string {
@@ -45,9 +47,10 @@ function fail(vm: Vm, value: Value, src: Src | null): never {
   process.exit(70);
 }
 
-interface Options {
+interface Options extends NodeCliOptions {
   eval?: string[];
   threadErrors?: boolean;
+  echo?: boolean;
 }
 
 function start(files: string[], opts: Options): void {
@@ -69,17 +72,25 @@ function start(files: string[], opts: Options): void {
       process.exit(0);
     },
     onThreadException: opts.threadErrors
-      ? (t, exception, src) => { flush(vm); vm.host.stderr(`*** thread ${vm.serial(t)} ended by an uncaught exception:\n${errorReport(vm, exception, src)}`); }
+      ? (t, exception, src) => { flush(vm); vm.host.stderr(`*** ${vm.describe(t)} ended with an uncaught exception:\n${errorReport(vm, exception, src)}`); }
       : undefined,
   });
   vm.ext.set('scheduler', sched);
+  installNetFromCli(vm, opts); // nodes and rpc (net/); --node starts the node first
+
+  // The REPL (cli/repl.ts) runs when no file nor expression is given, or after the files when
+  // one of them is `-` (gsi's convention); the banner only in the first case.
+  const bare = files.length === 0 && (opts.eval ?? []).length === 0;
+  const repl = bare || files.includes('-');
+  const echo = opts.echo === true;
+  const replStart = installConsole(vm, sched, host, { repl, echo, banner: bare ? `gsi-ts v${VERSION}` : null });
 
   // The primordial thread's program: the -e expressions, then `(load file)` for each file, in
-  // order, as frames to return through (the innermost runs first).
+  // order, then the REPL, as frames to return through (the innermost runs first).
   const load = vm.globalValue('load')!;
-  let k: Frame | null = null;
+  let k: Frame | null = replStart;
   for (let i = files.length - 1; i >= 0; i--) {
-    if (files[i] === '-') continue; // the REPL: issue 7
+    if (files[i] === '-') continue; // the REPL
     k = { op: FOp.Apply, next: k, fn: load, args: [new MString(files[i]!)] };
   }
   for (let i = (opts.eval ?? []).length - 1; i >= 0; i--) {
@@ -92,6 +103,7 @@ function start(files: string[], opts: Options): void {
     }
     k = { op: FOp.Load, next: k, forms, i: -1, result: VOID };
   }
+  k = nodeStartFrame(vm, opts, k);
   const r = sched.primordial.regs;
   r.k = k;
   r.mode = Mode.Return;
@@ -101,12 +113,13 @@ function start(files: string[], opts: Options): void {
 
 function main(): void {
   const program = new Command();
-  program
+  addNodeOptions(program)
     .name('gsi-ts')
     .description('A Gambit-compatible Scheme whose threads can move between machines')
     .version(VERSION, '-v, --version')
     .option('-e, --eval <expr...>', 'evaluate expressions before loading the files')
     .option('--thread-errors', 'report uncaught exceptions of threads when they happen')
+    .option('--echo', 'REPL on a pipe: echo each input line after the prompt, as a terminal shows it')
     .argument('[files...]', 'Scheme files to load in order ("-" starts the REPL)')
     .action((files: string[], opts: Options) => start(files, opts));
   program.parse(process.argv);

@@ -14,6 +14,15 @@ import {
 import type { Vm } from '../runtime/vm.js';
 import type { Node, Src } from './nodes.js';
 
+function relocate(obj: Value): Value {
+  if (obj instanceof ErrorObj) {
+    obj.located = false;
+    obj.loc = null;
+    obj.locProc = null;
+  }
+  return obj;
+}
+
 function withHandler(r7rs: boolean): ControlFn {
   return (vm, r, [handler, thunk]) => {
     checkProcedure(handler!, 1);
@@ -111,8 +120,9 @@ export function controlPrims(readForms: FileReader): (vm: Vm) => Primitive[] {
     })),
 
     // Exceptions. Gambit lets a handler's value replace the raising expression's (raise too).
-    ...both(control('raise', 1, 1, (vm, r, [obj]) => raise(vm, r, obj!))),
-    ...both(control('raise-continuable', 1, 1, (vm, r, [obj]) => raise(vm, r, obj!))),
+    // An exception object raised again is reported where it was last raised, as gsi does.
+    ...both(control('raise', 1, 1, (vm, r, [obj]) => raise(vm, r, relocate(obj!)))),
+    ...both(control('raise-continuable', 1, 1, (vm, r, [obj]) => raise(vm, r, relocate(obj!)))),
     ...both(control('with-exception-handler', 2, 2, withHandler(false))),
     control('##with-exception-handler-r7rs', 2, 2, withHandler(true)),
     // Gambit's with-exception-catcher: on a raise, unwind to the catcher's continuation and

@@ -82,10 +82,11 @@ export function raise(vm: Vm, r: Regs, obj: Value): void {
     vm.captures++;
     r.val = obj;
     if (obj instanceof ErrorObj) {
-      r.errSrc = obj.loc === null ? null : { ...(obj.loc as Src), proc: obj.locProc };
+      const loc = obj.loc;
+      r.errSrc = loc === null ? null : obj.locProc === null && 'proc' in loc ? (loc as Src) : { ...loc, proc: obj.locProc };
     } else {
       const s = errorSite(r);
-      r.errSrc = s.src === null ? null : { ...s.src, proc: procName(vm, s.src, s.env) };
+      r.errSrc = s.src === null ? null : lazySrc(vm, s.src, s.env);
     }
     r.mode = Mode.Return;
     throw UNCAUGHT;
@@ -121,9 +122,25 @@ function errorSite(r: Regs): { src: Src | null; env: Env | null } {
 
 function locate(vm: Vm, e: ErrorObj, r: Regs): void {
   const s = errorSite(r);
-  e.loc = s.src;
-  e.locProc = s.src === null ? null : procName(vm, s.src, s.env);
+  e.loc = s.src === null ? null : lazySrc(vm, s.src, s.env);
+  e.locProc = null;
   e.located = true;
+}
+
+/**
+ * `src` whose `proc` (the name of the procedure containing it) is found when first read: an
+ * anonymous closure is named `#<procedure #N>`, and gsi gives it its serial number only when
+ * the error is shown, not when an error is raised and caught or ends a thread silently.
+ */
+function lazySrc(vm: Vm, src: Src, env: Env | null): Src {
+  if (src.proc !== null) return src;
+  let name: string | null | undefined;
+  return {
+    container: src.container,
+    line: src.line,
+    col: src.col,
+    get proc(): string | null { return name === undefined ? (name = procName(vm, src, env)) : name; },
+  };
 }
 
 /** The name gsi gives the procedure containing `src`: its name, or `#<procedure #N>`. */

@@ -2,22 +2,35 @@
 // `*** ERROR IN f, "file.scm"@12.5 -- message` banner. The one place errors become text.
 
 import { ErrorObj, type Loc } from './errors.js';
-import { Closure, NIL, Primitive, Tag, intern, type Value } from './values.js';
+import { Closure, Primitive, RecordType, arrayToList, intern, list, type Value } from './values.js';
 
-import { writeString } from './printer.js';
+import { isSelfEvaluating, objectToString, writeString } from './printer.js';
 import type { Vm } from './vm.js';
+
+/**
+ * The width gsi fits call forms and `error` irritants to: its output port's width, 80 for a
+ * terminal of 80 columns (as the golden recordings use), a pipe, a file or a string port.
+ */
+const WIDTH = 80;
+/** gsi shows at most this many arguments of a call, then `...`. */
+const MAX_DISPLAYED_ARGS = 15;
+const QUOTE = intern('quote');
+const ELLIPSIS = intern('...');
 
 const MESSAGES: Partial<Record<ErrorObj['kind'], string>> = {
   'divide-by-zero': 'Divide by zero',
   'wrong-number-of-arguments': 'Wrong number of arguments passed to procedure',
   'nonprocedure-operator': 'Operator is not a PROCEDURE',
   'unbound-table-key': 'Unbound table key',
+  'unbound-serial-number': 'Unbound serial number',
   'keyword-expected': 'Keyword argument expected',
   'unknown-keyword-argument': 'Unknown keyword argument passed to procedure',
   'no-such-file': 'No such file or directory',
-  'terminated-thread': 'Terminated thread',
-  'join-timeout': 'Join timeout',
-  'mailbox-receive-timeout': 'Mailbox receive timeout',
+  'terminated-thread': 'Thread is terminated',
+  'started-thread': 'Thread is started',
+  'join-timeout': "'thread-join!' timed out",
+  'mailbox-receive-timeout': 'mailbox receive timed out',
+  'abandoned-mutex': 'MUTEX was abandoned',
   deadlock: 'Deadlock detected',
 };
 
@@ -26,16 +39,27 @@ export function errorMessage(vm: Vm, obj: Value): string {
   if (!(obj instanceof ErrorObj)) return `This object was raised: ${writeString(vm, obj, false)}`;
   const w = (v: Value): string => writeString(vm, v, false);
   switch (obj.kind) {
-    case 'type':
-      return `${obj.argNum > 0 ? `(Argument ${obj.argNum}) ` : ''}${obj.typeName} expected`;
+    case 'type': {
+      // An instance of a record type is named with the type's serial number, given now.
+      const type = obj.datum instanceof RecordType ? `Instance of ${w(obj.datum)}` : obj.typeName;
+      return `${obj.argNum > 0 ? `(Argument ${obj.argNum}) ` : ''}${type} expected`;
+    }
     case 'range':
       return `${obj.argNum > 0 ? `(Argument ${obj.argNum}) ` : ''}Out of range`;
     case 'unbound-global':
       return `Unbound variable: ${w(obj.datum!)}`;
     case 'error': {
-      // `datum` is the message object given to `error` (displayed); else the text.
+      // `datum` is the message object given to `error` (displayed); else the text. Each
+      // irritant is cut to the width; if one had to be cut, each goes on its own line.
       const msg = obj.datum !== null ? writeString(vm, obj.datum, true) : obj.message;
-      return [msg, ...obj.irritants.map(w)].join(' ');
+      let sep = ' ';
+      const params = obj.irritants.map((p) => {
+        const s = objectToString(vm, p, WIDTH);
+        if (s.length < WIDTH) return s;
+        sep = '\n';
+        return s.slice(0, WIDTH - 4) + '...';
+      });
+      return msg + params.map((s) => sep + s).join('');
     }
     case 'syntax':
       return obj.irritants.length > 0 ? `${obj.message}: ${w(obj.irritants[0]!)}` : obj.message;
@@ -46,7 +70,18 @@ export function errorMessage(vm: Vm, obj: Value): string {
   }
 }
 
-/** The call form `(car 5)` of an error that carries one, else null. */
+/**
+ * The call form `(car 5)` of an error that carries one, else null: at most 15 arguments, each
+ * written as an expression (quoted unless self-evaluating). A form of 80 characters or more is
+ * shown one element per line, each cut to 78 characters:
+ *
+ *     (vector-ref
+ *      #(1 2 3)
+ *      '(aaaaaaaaaaaaaaaaaa bbbbbbbbbbbbbbbbbbbb cccccccccccccccccccc dddddddddddd...
+ *     )
+ *
+ * (gsi's `##default-display-exception`, display-form.)
+ */
 export function callForm(vm: Vm, obj: Value): string | null {
   if (!(obj instanceof ErrorObj) || obj.proc === null || obj.args === null) return null;
   if (obj.kind === 'error' || obj.kind === 'unbound-global' || obj.kind === 'syntax' || obj.kind === 'reader') return null;
@@ -54,28 +89,23 @@ export function callForm(vm: Vm, obj: Value): string | null {
   let head: Value = f;
   if (f instanceof Primitive) head = intern(f.name.replace(/^##/, ''));
   else if (f instanceof Closure && f.lambda.name !== null) head = intern(f.lambda.name);
-  const parts = [writeString(vm, head, false), ...obj.args.map((a) => (selfEvaluating(a) ? '' : "'") + writeString(vm, a, false))];
-  return `(${parts.join(' ')})`;
-}
-
-/** gsi writes a call form's arguments as expressions: what does not evaluate to itself is quoted. */
-function selfEvaluating(v: Value): boolean {
-  if (typeof v !== 'object') return true;
-  switch (v.tag) {
-    case Tag.Str: case Tag.Char: case Tag.Flonum: case Tag.Ratnum: case Tag.Cpxnum:
-    case Tag.Vector: case Tag.U8Vector: case Tag.Keyword:
-      return true;
-    case Tag.Special:
-      return v !== NIL;
-    default:
-      return false;
-  }
+  const elems: Value[] = [head];
+  for (const a of obj.args.slice(0, MAX_DISPLAYED_ARGS)) elems.push(isSelfEvaluating(a) ? a : list(QUOTE, a));
+  if (obj.args.length > MAX_DISPLAYED_ARGS) elems.push(ELLIPSIS);
+  const whole = objectToString(vm, arrayToList(elems), WIDTH);
+  if (whole.length < WIDTH) return whole;
+  const w = WIDTH - 2;
+  const lines = elems.map((e) => objectToString(vm, e, w));
+  const last = lines[lines.length - 1]!;
+  return `(${lines.join('\n ')}${last.length < w ? '' : '\n'})`;
 }
 
 /** What `display-exception` prints: the message, then the call form, each on its own line. */
 export function exceptionText(vm: Vm, obj: Value): string {
+  // The message first: objects it shows get their serial numbers before the call form's.
+  const msg = errorMessage(vm, obj);
   const cf = callForm(vm, obj);
-  return `${errorMessage(vm, obj)}\n${cf === null ? '' : `${cf}\n`}`;
+  return `${msg}\n${cf === null ? '' : `${cf}\n`}`;
 }
 
 export function formatLoc(loc: Loc): string {

@@ -36,12 +36,15 @@ export type ErrorKind =
   | 'serialization' //             can't serialize #<...>: message, irritants
   | 'deserialization' //           deserialization error: message
   | 'uncaught' //                  uncaught exception (thread-join!): reason
-  | 'terminated-thread' //         Terminated thread
-  | 'join-timeout' //              Join timeout
-  | 'mailbox-receive-timeout' //   Mailbox receive timeout
+  | 'terminated-thread' //         Thread is terminated
+  | 'started-thread' //            Thread is started (thread-start! twice)
+  | 'join-timeout' //              'thread-join!' timed out
+  | 'mailbox-receive-timeout' //   mailbox receive timed out
+  | 'abandoned-mutex' //           MUTEX was abandoned
   | 'deadlock' //                  Deadlock detected
   | 'rpc' //                       rpc failures (timeouts, lost connections): message
   | 'fixnum-overflow' //           FIXNUM overflow (fx+ and friends): message
+  | 'unbound-serial-number' //     Unbound serial number (serial-number->object)
   | 'unimplemented'; //            a procedure gsi has and gsi-ts does not (yet)
 
 export class ErrorObj implements HeapObject {

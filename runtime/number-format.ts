@@ -48,6 +48,13 @@ export function flonumToString(x: number, forceSign = false): string {
 /** A finite x >= 0 (not -0.). */
 function unsignedFlonum(x: number): string {
   if (x === 0) return '0.';
+  if (x >= 1e-3 && x < 1e10) {
+    // Gambit's positional range (-2 <= e <= 10), where JS's String() is positional too, with
+    // the same shortest digits; 3 times faster than going through toExponential.
+    const p = String(x);
+    if (Number.isInteger(x)) return `${p}.`;
+    return x < 1 ? p.slice(1) : p;
+  }
   const s = x.toExponential(); // shortest round-trip digits: "d.ddde+n"
   const ePos = s.indexOf('e');
   const mant = s.slice(0, ePos);

@@ -4,7 +4,7 @@
 // default random source per Vm. Arithmetic is on doubles, as in Gambit: every intermediate
 // value is an integer below 2^53, so it is exact.
 
-import { rangeError, typeError } from './errors.js';
+import { ErrorObj, rangeError, typeError } from './errors.js';
 import { Record, RecordType, normBig, type Value } from './values.js';
 import type { Vm } from './vm.js';
 import { bitLength, type ExactInt } from './numbers.js';
@@ -246,6 +246,6 @@ export function isRandomSource(vm: Vm, v: Value): boolean {
 export function checkRandomSource(vm: Vm, v: Value, arg: number): RandomSource {
   const st = state(vm);
   const r = v instanceof Record ? st.sources.get(v) : undefined;
-  if (r === undefined) throw typeError(arg, `Instance of #<type #${vm.serial(st.type)} random-source>`);
+  if (r === undefined) throw new ErrorObj('type', '', [], arg, 'Instance of random-source', st.type);
   return r;
 }

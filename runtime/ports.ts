@@ -38,6 +38,11 @@ export class InputSide {
   pull: (() => string | null) | null = null;
   /** Called (once each) when text arrives or the input ends. */
   waiters: Array<() => void> = [];
+  /**
+   * Told when a reader finds the buffer dry (the console: the line editor then reads a line).
+   * It may feed text at once (the read goes on) or later (the reader waits for it).
+   */
+  demand: (() => void) | null = null;
 
   constructor(text: string, ended: boolean) {
     this.text = text;
@@ -75,6 +80,11 @@ export class InputSide {
       else this.feed(t);
       return true;
     }
+    if (this.demand !== null) {
+      const had = this.text.length;
+      this.demand();
+      return this.text.length > had || this.ended;
+    }
     return false;
   }
 
@@ -83,14 +93,28 @@ export class InputSide {
     return this.pos - this.lineStart + 1;
   }
 
-  /** Consume up to index `end` of `text`, keeping line and column up to date. */
+  /**
+   * Consume up to index `end` of `text`, keeping line and column up to date. Only the consumed
+   * characters are looked at (searching for the next newline beyond `end` made reading a long
+   * line character by character quadratic).
+   */
   advanceTo(end: number): void {
-    const t = this.text;
-    let i = t.indexOf('\n', this.pos);
-    while (i !== -1 && i < end) {
-      this.line++;
-      this.lineStart = i + 1;
-      i = t.indexOf('\n', i + 1);
+    const start = this.pos;
+    if (end - start > 64) {
+      // A long stretch (a datum just read): searched natively, within a slice of it.
+      const seg = this.text.slice(start, end);
+      for (let j = seg.indexOf('\n'); j !== -1; j = seg.indexOf('\n', j + 1)) {
+        this.line++;
+        this.lineStart = start + j + 1;
+      }
+    } else {
+      const t = this.text;
+      for (let i = start; i < end; i++) {
+        if (t.charCodeAt(i) === 10) {
+          this.line++;
+          this.lineStart = i + 1;
+        }
+      }
     }
     this.pos = end;
   }

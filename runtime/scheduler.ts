@@ -1,20 +1,41 @@
-// The scheduler: runs Scheme threads on the host's event loop. Each runnable thread gets a
-// quantum of machine steps; after a few milliseconds of slices the scheduler returns to the
-// event loop (host.defer) so timers and I/O run, which is what makes a busy thread unable to
-// starve sleepers or sockets. The clock is read once per slice, never per step. When no thread
-// is runnable, nothing runs: the process sleeps until a timer or I/O callback wakes a thread.
+// The scheduler: runs Scheme threads on the host's event loop.
+//
+// Turns and slices. A turn (one host callback) runs slices: each slice gives one thread up to
+// QUANTUM machine steps. After TURN_MS of slices the turn ends and the next one is deferred
+// (host.defer = setImmediate), so timers and socket callbacks run between turns: a busy thread
+// cannot starve sleepers or I/O. The clock is read after a slice that used its whole quantum
+// and after every CLOCK_EVERY short slices, never per step.
+//
+// Run order, as gsi 4.9.3 does it (checked against gsi: test/golden/cases/40-threads):
+//   - two FIFO queues: `boosted` (threads just woken from a wait: Gambit's priority boost) runs
+//     before `normal` (new threads, and threads that yielded or used up their quantum);
+//   - waking a thread while a non-boosted thread runs preempts the runner at once (the waking
+//     primitive returns 'blocked'), which goes to the FRONT of `normal`: it resumes as soon as
+//     the threads it woke have blocked, yielded or ended;
+//   - thread-yield! and the end of a quantum move the thread, unboosted, to the back of `normal`.
+//
+// Timeouts. Threads waiting with a deadline sit in a binary heap ordered by deadline (one host
+// timer for the earliest, not one per thread). Expired waits are handled at the start of each
+// turn and whenever the clock is read.
+//
+// Idle. When no thread is runnable the scheduler schedules nothing but the host timer for the
+// earliest deadline: the process sleeps in the event loop until a timer or I/O wakes a thread.
+// If nothing can ever wake the primordial thread (no deadline, no host activity), Gambit's
+// deadlock exception is raised in it.
 
 import { run, Mode } from '../interpreter/machine.js';
 import { ErrorObj } from './errors.js';
-import { SThread, type Mutex, type Wait, type WaitReason } from './threads.js';
-import { EMPTY_DYN, VOID, type Value } from './values.js';
+import { EndKind, Ring, SThread, WaitKind, removeFrom, type CondVar, type Mutex } from './threads.js';
+import { EMPTY_DYN, VOID, intern, type Value } from './values.js';
 import type { Vm } from './vm.js';
 import type { Src } from '../interpreter/nodes.js';
 
-/** Machine steps per slice. ~20k steps is well under a millisecond. */
+/** Machine steps per slice: about half a millisecond of interpretation. */
 const QUANTUM = 20_000;
-/** How long one turn of the scheduler may run before yielding to the event loop (ms). */
+/** How long one turn may run slices before returning to the event loop (ms). */
 const TURN_MS = 8;
+/** Read the clock after this many slices that ended early (blocked, yielded, finished). */
+const CLOCK_EVERY = 8;
 
 export interface SchedulerHooks {
   /** The primordial thread finished (normally, or with an uncaught exception). */
@@ -23,21 +44,41 @@ export interface SchedulerHooks {
   onThreadException?(t: SThread, exception: Value, src: Src | null): void;
 }
 
+/** Why a host operation parks a thread (see Scheduler.block). */
+export type WaitReason = { readonly kind: 'host' };
+
 export class Scheduler {
   readonly primordial: SThread;
+  /** The running thread (between slices: the last one run). */
   current: SThread;
-  private readonly queue: SThread[] = [];
-  private head = 0;
-  private scheduled = false;
+  private readonly boostedQ = new Ring<SThread>();
+  private readonly normalQ = new Ring<SThread>();
+  /** Threads waiting with a deadline: a binary min-heap on `deadline` (see SThread.heapIndex). */
+  private readonly timers: SThread[] = [];
+  private turnPending = false;
+  /** A turn is running (it reschedules itself at its end if threads are still runnable). */
+  private inTurn = false;
+  private hostTimer: unknown = null;
+  private hostTimerAt = Infinity;
+  private inSlice = false;
+  /** Set during a slice when a thread was woken that must run before the current one. */
+  preempt = false;
   /** Set by thread-yield!: the current thread goes to the back of the queue. */
   yieldRequested = false;
   /** Count of host resources (servers, sockets, pending rpcs) that may still wake a thread. */
   hostActivity = 0;
-  /** Number of threads blocked with a timer (sleep or timeout). */
-  private timed = 0;
+  /** Threads parked in a host operation (they may be woken by the outside world). */
+  private hostWaits = 0;
+  private deadlock: ErrorObj | null = null;
+  /**
+   * The primordial thread has ended: the program is over (the CLI's hook ends the process;
+   * where the hook returns, as in tests, no thread runs any more).
+   */
+  halted = false;
+  private abandoned: ErrorObj | null = null;
 
   constructor(readonly vm: Vm, readonly hooks: SchedulerHooks) {
-    this.primordial = new SThread(VOID, VOID, true);
+    this.primordial = new SThread(VOID, intern('primordial'), true);
     this.primordial.regs.dyn = EMPTY_DYN;
     vm.setSerial(this.primordial, 1);
     this.current = this.primordial;
@@ -45,74 +86,108 @@ export class Scheduler {
 
   /** Start the primordial thread with registers prepared by the caller. */
   startPrimordial(): void {
-    this.primordial.state = 'runnable';
-    this.enqueue(this.primordial);
+    this.start(this.primordial);
   }
 
-  enqueue(t: SThread): void {
+  /** Make a created thread runnable (thread-start!): it queues behind the runnable ones. */
+  start(t: SThread): void {
     t.state = 'runnable';
-    this.queue.push(t);
+    this.normalQ.push(t);
     this.kick();
   }
 
+  /** Number of threads waiting to run. */
+  get runnable(): number {
+    return this.boostedQ.length + this.normalQ.length;
+  }
+
+  /** Number of threads waiting with a deadline. */
+  get timed(): number {
+    return this.timers.length;
+  }
+
   private kick(): void {
-    if (this.scheduled) return;
-    this.scheduled = true;
+    if (this.turnPending || this.inTurn) return;
+    this.turnPending = true;
     this.vm.host.defer(() => this.turn());
   }
 
-  private dequeue(): SThread | undefined {
-    if (this.head >= this.queue.length) return undefined;
-    const t = this.queue[this.head++]!;
-    if (this.head > 1024 && this.head * 2 > this.queue.length) {
-      this.queue.splice(0, this.head);
-      this.head = 0;
-    }
-    return t;
-  }
-
-  get runnable(): number {
-    return this.queue.length - this.head;
-  }
-
-  /** One turn: run slices until the queue is empty or the turn's time is used up. */
-  turn(): void {
-    this.scheduled = false;
-    const host = this.vm.host;
-    const start = host.monotonic();
+  private nextThread(): SThread | undefined {
     for (;;) {
-      const t = this.dequeue();
-      if (t === undefined) break;
-      if (t.state !== 'runnable') continue;
-      this.slice(t);
-      if (host.monotonic() - start > TURN_MS) break;
+      const t = this.boostedQ.length > 0 ? this.boostedQ.shift() : this.normalQ.shift();
+      if (t === undefined) return undefined;
+      // A thread terminated while queued is dropped here (queues are not searched).
+      if (t.state === 'runnable') return t;
     }
-    if (this.runnable > 0) this.kick();
-    else this.checkDeadlock();
   }
 
-  private slice(t: SThread): void {
+  /** One turn: run slices until no thread is runnable or the turn's time is used up. */
+  turn(): void {
+    this.turnPending = false;
+    if (this.halted) return;
+    this.inTurn = true;
+    try {
+      this.runSlices();
+    } finally {
+      this.inTurn = false;
+    }
+    if (this.halted) this.idle();
+    else if (this.runnable > 0) this.kick();
+    else this.idle();
+  }
+
+  private runSlices(): void {
+    const host = this.vm.host;
+    let now = host.monotonic();
+    const start = now;
+    this.expire(now);
+    let short = 0;
+    for (;;) {
+      if (this.halted) return;
+      const t = this.nextThread();
+      if (t === undefined) break;
+      if (this.slice(t) || ++short === CLOCK_EVERY) {
+        short = 0;
+        now = host.monotonic();
+        this.expire(now);
+        if (now - start >= TURN_MS) break;
+      }
+    }
+  }
+
+  /** Run one thread for at most a quantum. Returns true if it used the whole quantum. */
+  private slice(t: SThread): boolean {
     this.current = t;
+    this.inSlice = true;
+    this.preempt = false;
+    this.yieldRequested = false;
     const res = run(this.vm, t.regs, QUANTUM);
+    this.inSlice = false;
     switch (res) {
       case 'yield':
-        this.queue.push(t);
-        break;
+        t.boosted = false;
+        this.normalQ.push(t);
+        return true;
       case 'blocked':
-        if (t.state === 'terminated') break;
-        if (this.yieldRequested) {
-          this.yieldRequested = false;
-          this.queue.push(t);
-        } else if (t.wait !== null) {
-          t.state = 'blocked';
-        } // else it was woken before its slice ended and is queued already
-        break;
+        // Parked (state 'blocked') or terminated: nothing to do. Still runnable: it yielded,
+        // was preempted by a thread it woke, or has an exception to raise (r.pending).
+        if (t.state === 'runnable') {
+          if (this.yieldRequested) {
+            t.boosted = false;
+            this.normalQ.push(t);
+          } else if (t.boosted) {
+            this.boostedQ.unshift(t);
+          } else {
+            this.normalQ.unshift(t);
+          }
+        }
+        return false;
       case 'done':
-        this.terminate(t, t.regs.val, null, null);
-        break;
+        this.terminate(t, EndKind.Normal, t.regs.val, null);
+        return false;
       case 'error':
-        this.terminate(t, VOID, t.regs.val, t.regs.errSrc);
-        break;
+        this.terminate(t, EndKind.Uncaught, t.regs.val, t.regs.errSrc);
+        return false;
       default: {
         const never: never = res;
         throw new Error(String(never));
@@ -120,123 +195,342 @@ export class Scheduler {
     }
   }
 
-  /** End a thread: record how, release its mutexes, wake its joiners. */
-  terminate(t: SThread, result: Value, exception: Value | null, src: Src | null, byRequest = false): void {
-    if (t.state === 'terminated') return;
-    this.cancelWait(t);
-    t.state = 'terminated';
-    t.result = result;
-    t.exception = exception;
-    t.exceptionSrc = src;
-    t.terminatedByRequest = byRequest;
-    for (const m of t.owned) {
-      m.owner = null;
-      m.abandoned = true;
-      this.handOff(m);
+  /** Nothing is runnable: sleep until the earliest deadline, or detect a deadlock. */
+  private idle(): void {
+    if (this.timers.length > 0 && !this.halted) {
+      this.armHostTimer(this.timers[0]!.deadline);
+      return;
     }
-    t.owned.clear();
-    for (const j of t.joiners) this.wakeJoiner(j, t);
-    t.joiners.clear();
-    if (t.primordial) this.hooks.onPrimordialEnd(result, exception, src);
-    else if (exception !== null && !byRequest) this.hooks.onThreadException?.(t, exception, src);
+    if (this.hostTimer !== null) {
+      this.vm.host.clearTimer(this.hostTimer);
+      this.hostTimer = null;
+      this.hostTimerAt = Infinity;
+    }
+    if (!this.halted) this.checkDeadlock();
   }
 
-  /** Deliver the outcome of `target` to a thread blocked in thread-join! on it. */
-  wakeJoiner(j: SThread, target: SThread): void {
-    if (target.terminatedByRequest) this.wakeRaise(j, new ErrorObj('terminated-thread', ''));
-    else if (target.exception !== null) this.wakeRaise(j, new ErrorObj('uncaught', '', [], 0, '', target.exception));
-    else this.wake(j, target.result);
+  private armHostTimer(at: number): void {
+    if (this.hostTimer !== null) {
+      if (this.hostTimerAt === at) return;
+      this.vm.host.clearTimer(this.hostTimer);
+    }
+    this.hostTimerAt = at;
+    // Host timers take at most 2^31-1 ms (~24.8 days); a later deadline re-arms on the way.
+    const ms = Math.min(Math.max(0, at - this.vm.host.monotonic()), 0x7fffffff);
+    this.hostTimer = this.vm.host.setTimer(ms, () => {
+      this.hostTimer = null;
+      this.hostTimerAt = Infinity;
+      if (!this.turnPending) this.turn();
+    });
+  }
+
+  /**
+   * Every thread is blocked, none has a deadline and no host operation is pending: nothing can
+   * wake the primordial thread. gsi raises a deadlock exception in it (located in
+   * ##thread-deadlock-action!, without a call form); a handler may recover.
+   */
+  private checkDeadlock(): void {
+    const p = this.primordial;
+    if (p.state !== 'blocked' || this.hostActivity > 0 || this.hostWaits > 0) return;
+    if (this.deadlock === null) {
+      // gsi raises the same exception object every time (`#<deadlock-exception #2>` again).
+      this.deadlock = new ErrorObj('deadlock', '');
+      this.deadlock.located = true;
+      this.deadlock.locProc = '##thread-deadlock-action!';
+    }
+    this.wakeRaise(p, this.deadlock);
+  }
+
+  /**
+   * gsi: `*** ERROR IN ##mutex-lock-out-of-line! -- MUTEX was abandoned`, without a call form;
+   * like the deadlock exception, always the same object.
+   */
+  abandonedMutex(): ErrorObj {
+    if (this.abandoned === null) {
+      this.abandoned = new ErrorObj('abandoned-mutex', '');
+      this.abandoned.located = true;
+      this.abandoned.locProc = '##mutex-lock-out-of-line!';
+    }
+    return this.abandoned;
   }
 
   // -------------------------------------------------------------------------------------------
-  // Blocking and waking
+  // Ending threads
 
-  /**
-   * Park the current thread (called from a control primitive, which then returns; the machine
-   * returns 'blocked'). With a timeout (seconds), `onTimeout` runs if nothing wakes it first.
-   */
-  block(t: SThread, reason: WaitReason, timeout: number | null, onTimeout: (() => void) | null): void {
+  /** End a thread: record how, release its mutexes, wake its joiners. */
+  terminate(t: SThread, end: EndKind, result: Value, src: Src | null): void {
+    if (t.state === 'terminated') return;
+    this.cancelWait(t);
+    t.state = 'terminated';
+    t.boosted = false;
+    t.end = end;
+    t.result = result;
+    t.exceptionSrc = src;
+    t.thunk = VOID;
+    // A terminated thread keeps its result only: drop its continuation and registers.
     const r = t.regs;
-    r.blocked = true;
-    r.mode = Mode.Return;
-    r.val = VOID;
-    r.site = null;
-    const w: Wait = { reason, timer: null };
-    t.wait = w;
-    if (timeout !== null && onTimeout !== null) {
-      this.timed++;
-      w.timer = this.vm.host.setTimer(Math.max(0, timeout * 1000), () => {
-        if (t.wait !== w) return;
-        w.timer = null;
-        this.timed--;
-        onTimeout();
-      });
+    r.k = null; r.node = null; r.env = NO_ENV; r.vals = NO_VALS; r.cnode = null; r.site = null; r.val = VOID; r.pending = null;
+    if (t.owned !== null) {
+      const owned = t.owned;
+      t.owned = null;
+      for (const m of owned) {
+        m.owner = null;
+        m.abandoned = true;
+        this.handOff(m);
+      }
+    }
+    if (t.joiners !== null) {
+      // A normal end is returned to the joiners; otherwise they apply thread-join! again,
+      // which raises the right exception with its call form.
+      const js = t.joiners;
+      t.joiners = null;
+      for (const j of js) {
+        if (end === EndKind.Normal) this.wake(j, result);
+        else this.retry(j);
+      }
+    }
+    if (t.primordial) {
+      this.halted = true;
+      this.hooks.onPrimordialEnd(end === EndKind.Normal ? result : VOID, end === EndKind.Uncaught ? result : null, src);
+    } else if (end === EndKind.Uncaught) {
+      this.hooks.onThreadException?.(t, result, src);
     }
   }
 
+  // -------------------------------------------------------------------------------------------
+  // Blocking
+
+  /**
+   * Park the running thread `t` from inside a control primitive, which then returns: the
+   * machine stops with 'blocked' and the registers stay at the primitive's application, so
+   * the thread resumes by returning a value (wake) or by applying the primitive again (retry).
+   * `deadline` is in monotonic milliseconds (Infinity: none); when it passes, the wait times
+   * out as its kind says (see `timeout`).
+   */
+  park(t: SThread, kind: WaitKind, obj: SThread | Mutex | CondVar | null, deadline: number, timeoutValue: Value | undefined): void {
+    t.regs.blocked = true;
+    t.state = 'blocked';
+    t.waitKind = kind;
+    t.waitObj = obj;
+    t.timeoutValue = timeoutValue;
+    t.deadline = deadline;
+    if (deadline !== Infinity) this.heapPush(t);
+  }
+
+  /**
+   * Park the current thread for a host operation (console input, socket, rpc). The host calls
+   * wake() or wakeRaise() when it completes. With a timeout (seconds), `onTimeout` runs if
+   * nothing woke the thread first.
+   */
+  block(t: SThread, _reason: WaitReason, timeout: number | null, onTimeout: (() => void) | null): void {
+    const deadline = timeout === null || onTimeout === null ? Infinity : this.vm.host.monotonic() + Math.max(0, timeout * 1000);
+    this.park(t, WaitKind.Host, null, deadline, undefined);
+    t.onTimeout = onTimeout;
+    this.hostWaits++;
+  }
+
+  /** Undo the bookkeeping of a thread's wait (it is being woken or terminated). */
   private cancelWait(t: SThread): void {
-    const w = t.wait;
-    if (w === null) return;
-    t.wait = null;
-    if (w.timer !== null) {
-      this.vm.host.clearTimer(w.timer);
-      this.timed--;
+    const kind = t.waitKind;
+    if (kind === WaitKind.None) return;
+    t.waitKind = WaitKind.None;
+    if (t.heapIndex >= 0) this.heapRemove(t);
+    t.deadline = Infinity;
+    const obj = t.waitObj;
+    t.waitObj = null;
+    t.timeoutValue = undefined;
+    switch (kind) {
+      case WaitKind.Join: {
+        const js = (obj as SThread).joiners;
+        if (js !== null) removeFrom(js, t);
+        break;
+      }
+      case WaitKind.Mutex: removeFrom((obj as Mutex).waiters, t); break;
+      case WaitKind.CondVar: removeFrom((obj as CondVar).waiters, t); break;
+      case WaitKind.Host: this.hostWaits--; t.onTimeout = null; break;
+      case WaitKind.Sleep: case WaitKind.Receive: case WaitKind.Next: break;
+      default: {
+        const never: never = kind;
+        throw new Error(String(never));
+      }
     }
-    const reason = w.reason;
-    if (reason.kind === 'join') reason.target.joiners.delete(t);
-    else if (reason.kind === 'mutex') remove(reason.mutex.waiters, t);
-    else if (reason.kind === 'condvar') remove(reason.condvar.waiters, t);
+  }
+
+  /** A woken thread queues among the boosted; a running unboosted thread gives way to it. */
+  private makeRunnable(t: SThread): void {
+    t.state = 'runnable';
+    t.boosted = true;
+    this.boostedQ.push(t);
+    if (this.inSlice && !this.current.boosted && t !== this.current) this.preempt = true;
+    this.kick();
   }
 
   /** Resume a blocked thread, returning `value` from the primitive it blocked in. */
   wake(t: SThread, value: Value): void {
-    if (t.state !== 'blocked' && !(t.state === 'runnable' && t.wait !== null)) return;
+    if (t.state !== 'blocked') return;
     this.cancelWait(t);
-    t.regs.val = value;
-    t.regs.mode = Mode.Return;
-    this.enqueue(t);
+    const r = t.regs;
+    r.val = value;
+    r.mode = Mode.Return;
+    this.makeRunnable(t);
   }
 
-  /** Resume a blocked thread by raising `obj` where it blocked. */
+  /** Resume a blocked thread by raising `obj` where it blocked (no call form is added). */
   wakeRaise(t: SThread, obj: Value): void {
-    if (t.state !== 'blocked' && !(t.state === 'runnable' && t.wait !== null)) return;
+    if (t.state !== 'blocked') return;
     this.cancelWait(t);
     t.regs.pending = obj;
-    t.regs.mode = Mode.Return;
-    this.enqueue(t);
+    this.makeRunnable(t);
   }
 
-  /** Give an unlocked mutex to its first waiter, if any. */
+  /** Resume a blocked thread by applying the primitive it blocked in again. */
+  retry(t: SThread): void {
+    if (t.state !== 'blocked') return;
+    this.cancelWait(t);
+    this.makeRunnable(t);
+  }
+
+  /** Resume a blocked thread by making the primitive it blocked in raise `err` (with its call form). */
+  raiseAt(t: SThread, err: Value): void {
+    if (t.state !== 'blocked') return;
+    t.resumeError = err;
+    this.retry(t);
+  }
+
+  /** Give an unlocked mutex to its first waiter, if any (gsi hands it over on unlock). */
   handOff(m: Mutex): void {
-    while (m.owner === null && m.waiters.length > 0) {
-      const w = m.waiters.shift()!;
-      if (w.state === 'terminated') continue;
-      m.owner = w;
-      w.owned.add(m);
+    const w = m.waiters.shift();
+    if (w === undefined) return;
+    m.owner = w;
+    if (w.owned === null) w.owned = [];
+    w.owned.push(m);
+    if (m.abandoned) {
+      // It gets the mutex, then the exception, as gsi does (without a call form).
+      m.abandoned = false;
+      this.wakeRaise(w, this.abandonedMutex());
+    } else {
       this.wake(w, true);
     }
   }
 
-  /**
-   * Nothing is runnable. If the primordial thread waits with no timer and no host activity
-   * can wake anything, the program can never continue: Gambit reports a deadlock.
-   */
-  private checkDeadlock(): void {
-    const p = this.primordial;
-    if (p.state !== 'blocked' || this.timed > 0 || this.hostActivity > 0) return;
-    const reason = p.wait?.reason.kind;
-    if (reason === 'host') return;
-    this.wakeRaise(p, new ErrorObj('deadlock', ''));
+  // -------------------------------------------------------------------------------------------
+  // Timeouts
+
+  /** Time out every wait whose deadline is at or before `now`. */
+  private expire(now: number): void {
+    const h = this.timers;
+    while (h.length > 0 && h[0]!.deadline <= now) this.timeout(this.heapPop());
+  }
+
+  private timeout(t: SThread): void {
+    switch (t.waitKind) {
+      case WaitKind.Sleep:
+        this.wake(t, VOID);
+        break;
+      case WaitKind.Mutex:
+      case WaitKind.CondVar:
+        this.wake(t, false);
+        break;
+      case WaitKind.Join:
+      case WaitKind.Receive:
+      case WaitKind.Next:
+        if (t.timeoutValue !== undefined) this.wake(t, t.timeoutValue);
+        else this.raiseAt(t, new ErrorObj(t.waitKind === WaitKind.Join ? 'join-timeout' : 'mailbox-receive-timeout', ''));
+        break;
+      case WaitKind.Host: {
+        const f = t.onTimeout;
+        t.onTimeout = null;
+        if (f !== null) f();
+        break;
+      }
+      case WaitKind.None:
+        break;
+      default: {
+        const never: never = t.waitKind;
+        throw new Error(String(never));
+      }
+    }
+  }
+
+  private heapPush(t: SThread): void {
+    const h = this.timers;
+    t.heapIndex = h.length;
+    h.push(t);
+    this.siftUp(t.heapIndex);
+  }
+
+  private heapPop(): SThread {
+    const h = this.timers;
+    const top = h[0]!;
+    const last = h.pop()!;
+    top.heapIndex = -1;
+    if (last !== top) {
+      h[0] = last;
+      last.heapIndex = 0;
+      this.siftDown(0);
+    }
+    return top;
+  }
+
+  private heapRemove(t: SThread): void {
+    const h = this.timers;
+    const i = t.heapIndex;
+    const last = h.pop()!;
+    t.heapIndex = -1;
+    if (last === t) return;
+    h[i] = last;
+    last.heapIndex = i;
+    this.siftDown(i);
+    this.siftUp(last.heapIndex);
+  }
+
+  private siftUp(i: number): void {
+    const h = this.timers;
+    const t = h[i]!;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      const pt = h[p]!;
+      if (pt.deadline <= t.deadline) break;
+      h[i] = pt;
+      pt.heapIndex = i;
+      i = p;
+    }
+    h[i] = t;
+    t.heapIndex = i;
+  }
+
+  private siftDown(i: number): void {
+    const h = this.timers;
+    const n = h.length;
+    const t = h[i]!;
+    for (;;) {
+      let c = 2 * i + 1;
+      if (c >= n) break;
+      if (c + 1 < n && h[c + 1]!.deadline < h[c]!.deadline) c++;
+      const ct = h[c]!;
+      if (ct.deadline >= t.deadline) break;
+      h[i] = ct;
+      ct.heapIndex = i;
+      i = c;
+    }
+    h[i] = t;
+    t.heapIndex = i;
   }
 }
 
-function remove<T>(xs: T[], x: T): void {
-  const i = xs.indexOf(x);
-  if (i >= 0) xs.splice(i, 1);
-}
+const NO_ENV: unknown[] = [];
+const NO_VALS: Value[] = [];
 
+
+/**
+ * The scheduler of a Vm. One is made on first use (with hooks that do nothing) for Vms that
+ * run code without the CLI, e.g. in tests; the CLI installs its own before running anything.
+ */
 export function schedulerOf(vm: Vm): Scheduler {
-  const s = vm.ext.get('scheduler') as Scheduler | undefined;
-  if (s === undefined) throw new Error('internal error: this Vm has no scheduler');
+  let s = vm.ext.get('scheduler') as Scheduler | undefined;
+  if (s === undefined) {
+    s = new Scheduler(vm, { onPrimordialEnd: () => {} });
+    vm.ext.set('scheduler', s);
+  }
   return s;
 }

@@ -160,32 +160,42 @@
             (##raise-type-exception 3 'PROCEDURE assoc (##list x alist eq))))))
 
 ;; Vectors and strings are mapped through lists: stop at the shortest, call f in order.
+;; Argument errors are raised in tail position, so that they are located at the call of
+;; vector-map (as gsi's are), not inside it.
 (define (vector-map f vect . vects)
   (let ((args (##cons f (##cons vect vects))))
-    (##check-types (##list f) 1 'PROCEDURE vector-map args)
-    (##check-types (##cons vect vects) 2 'VECTOR vector-map args)
-    (##list->vector (##map-n 'vector-map f (map ##vector->list (##cons vect vects)) args))))
+    (if (##procedure? f)
+        (if (##types-ok? (##cons vect vects) 'VECTOR)
+            (##list->vector (##map-n 'vector-map f (map ##vector->list (##cons vect vects)) args))
+            (##check-types (##cons vect vects) 2 'VECTOR vector-map args))
+        (##raise-type-exception 1 'PROCEDURE vector-map args))))
 
 (define (vector-for-each f vect . vects)
   (let ((args (##cons f (##cons vect vects))))
-    (##check-types (##list f) 1 'PROCEDURE vector-for-each args)
-    (##check-types (##cons vect vects) 2 'VECTOR vector-for-each args)
-    (##for-each-n 'vector-for-each f (map ##vector->list (##cons vect vects)) args)))
+    (if (##procedure? f)
+        (if (##types-ok? (##cons vect vects) 'VECTOR)
+            (##for-each-n 'vector-for-each f (map ##vector->list (##cons vect vects)) args)
+            (##check-types (##cons vect vects) 2 'VECTOR vector-for-each args))
+        (##raise-type-exception 1 'PROCEDURE vector-for-each args))))
 
 (define (string-map f str . strs)
   (let ((args (##cons f (##cons str strs))))
-    (##check-types (##list f) 1 'PROCEDURE string-map args)
-    (##check-types (##cons str strs) 2 'STRING string-map args)
-    (let ((g (lambda chars
-               (let ((c (##apply f chars)))
-                 (if (##char? c) c (##raise-type-exception 0 'CHARACTER f chars))))))
-      (##list->string (##map-n 'string-map g (map ##string->list (##cons str strs)) args)))))
+    (if (##procedure? f)
+        (if (##types-ok? (##cons str strs) 'STRING)
+            (let ((g (lambda chars
+                       (let ((c (##apply f chars)))
+                         (if (##char? c) c (##raise-type-exception 0 'CHARACTER f chars))))))
+              (##list->string (##map-n 'string-map g (map ##string->list (##cons str strs)) args)))
+            (##check-types (##cons str strs) 2 'STRING string-map args))
+        (##raise-type-exception 1 'PROCEDURE string-map args))))
 
 (define (string-for-each f str . strs)
   (let ((args (##cons f (##cons str strs))))
-    (##check-types (##list f) 1 'PROCEDURE string-for-each args)
-    (##check-types (##cons str strs) 2 'STRING string-for-each args)
-    (##for-each-n 'string-for-each f (map ##string->list (##cons str strs)) args)))
+    (if (##procedure? f)
+        (if (##types-ok? (##cons str strs) 'STRING)
+            (##for-each-n 'string-for-each f (map ##string->list (##cons str strs)) args)
+            (##check-types (##cons str strs) 2 'STRING string-for-each args))
+        (##raise-type-exception 1 'PROCEDURE string-for-each args))))
 
 ;; Tables: the bindings are visited oldest first (table->list lists them newest first).
 (define (table-for-each proc table)

@@ -4,7 +4,6 @@
 
 import { ErrorObj, rangeError, typeError } from '../errors.js';
 import { Pair, NIL, Primitive, type RecordType, type Value } from '../values.js';
-import type { Vm } from '../vm.js';
 
 /** Gambit's type names, as they appear after `(Argument N) `. */
 export const T = {
@@ -68,12 +67,12 @@ export function withCall(e: ErrorObj, proc: Value, args: Value[]): ErrorObj {
 }
 
 /**
- * `(Argument N) Instance of #<type #4 point> expected`. The type is also kept as the error's
- * datum, so a renderer can print it itself; the text names the type's serial number as gsi
- * does (the number is given when the error is made, not when it is shown).
+ * `(Argument N) Instance of #<type #4 point> expected`. The type is kept as the error's datum;
+ * runtime/error-text.ts names it when the error is shown, which is when gsi gives the type its
+ * serial number (an error caught and never shown gives it none).
  */
-export function instanceError(vm: Vm, arg: number, type: RecordType): ErrorObj {
-  return new ErrorObj('type', '', [], arg, `Instance of #<type #${vm.serial(type)} ${type.name}>`, type);
+export function instanceError(arg: number, type: RecordType): ErrorObj {
+  return new ErrorObj('type', '', [], arg, `Instance of ${type.name}`, type);
 }
 
 /** A proper list to an array, or a type error `(Argument N) LIST expected`. */

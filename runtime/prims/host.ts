@@ -3,13 +3,17 @@
 
 import { ErrorObj, typeError } from '../errors.js';
 import { plain, pure, type PrimFactory } from '../primitive.js';
-import { Flonum, MString, STime, VOID, arrayToList, type Value } from '../values.js';
+import { Flonum, MString, RecordType, STime, VOID, arrayToList, type Value } from '../values.js';
+import { instanceError } from './data-util.js';
 
 function seconds(v: Value, arg: number): number {
   if (typeof v === 'number') return v;
   if (v instanceof Flonum) return v.v;
   throw typeError(arg, 'REAL');
 }
+
+/** gsi's time objects are records of type `time`: `(Argument 1) Instance of #<type #2 time>`. */
+const TIME_TYPE = new RecordType('time', '##type-time', false, null, []);
 
 export const hostPrims: PrimFactory = (vm) => {
   const host = vm.host;
@@ -18,7 +22,7 @@ export const hostPrims: PrimFactory = (vm) => {
     plain('current-time', 0, 0, () => new STime(host.now() / 1000)),
     pure('time?', 1, 1, (v: Value) => v instanceof STime),
     pure('time->seconds', 1, 1, (t: Value) => {
-      if (!(t instanceof STime)) throw typeError(1, 'TIME');
+      if (!(t instanceof STime)) throw instanceError(1, TIME_TYPE);
       return new Flonum(t.seconds);
     }),
     pure('seconds->time', 1, 1, (s: Value) => new STime(seconds(s, 1))),

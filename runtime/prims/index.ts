@@ -10,6 +10,7 @@ import { miscPrims } from './misc.js';
 import { fxflPrims } from './numbers-fxfl.js';
 import { numberPrims } from './numbers.js';
 import { recordPrims } from './records.js';
+import { serializationPrims } from './serialization.js';
 import { stringPrims } from './strings.js';
 import { symbolPrims } from './symbols.js';
 import { tablePrims } from './tables.js';
@@ -19,4 +20,5 @@ import { vectorPrims } from './vectors.js';
 export const allPrims: PrimFactory[] = [
   numberPrims, fxflPrims, listPrims, charPrims, stringPrims, symbolPrims, vectorPrims, miscPrims,
   tablePrims, recordPrims, ioPrims, exceptionPrims, hostPrims, threadPrims,
+  serializationPrims,
 ];

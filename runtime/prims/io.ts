@@ -21,6 +21,7 @@ import {
 import type { Vm } from '../vm.js';
 import { objectToString, printString, writeSharedString, writeString } from '../printer.js';
 import { prettyString } from '../pretty.js';
+import { instanceError } from './data-util.js';
 import {
   Port, WouldBlock, charReady, closeInput, closeOutput, flushPort, inputPortArg, isInputPort,
   isOutputPort, openInputFile, openInputString, openOutputFile, openOutputString, outputColumn,
@@ -220,12 +221,15 @@ export const ioPrims: PrimFactory = (vm: Vm) => {
     }),
     printer('print', false),
     printer('println', true),
+    // Without a port, gsi's pp writes to the REPL's port, which is not current-output-port (even
+    // on the console) and has a column of its own: a program's output does not move it, so the
+    // layout starts at column 1 (`(display "p: ") (pp x)` lays x out as if at the line's start).
     plain('pp', 1, 2, (x: Value, port?: Value) => {
       let p: Port;
       if (port === undefined) p = replOutputPort(vm);
       else if (isOutputPort(port)) p = port;
       else throw typeError(2, 'OUTPUT PORT');
-      portWrite(p, prettyString(vm, x, outputColumn(p)));
+      portWrite(p, prettyString(vm, x, port === undefined ? 1 : outputColumn(p)));
       return VOID;
     }),
     plain('pretty-print', 1, 2, (x: Value, port?: Value) => {
@@ -293,13 +297,14 @@ export const ioPrims: PrimFactory = (vm: Vm) => {
       if (!(port instanceof Port) || port.output === null || port.kind !== 'string') throw typeError(1, 'String OUTPUT PORT');
       return new MString(takeOutputString(port));
     }),
+    plain('file-exists?', 1, 1, (path: Value) => vm.host.fileExists(vm.host.resolvePath(checkString(path, 1).s, null))),
     plain('open-input-file', 1, 1, (path: Value) => openInputFile(vm, fileSettings(path, 1).path)),
     plain('open-output-file', 1, 1, (path: Value) => {
       const s = fileSettings(path, 1);
       return openOutputFile(vm, s.path, s.append);
     }),
     plain('close-port', 1, 1, (port: Value) => {
-      if (!(port instanceof Port)) throw typeError(1, `Instance of #<type #${vm.serial(ps.portType)} port>`);
+      if (!(port instanceof Port)) throw instanceError(1, ps.portType);
       if (port.input !== null) closeInput(port);
       if (port.output !== null) closeOutput(vm, port);
       return VOID;

@@ -1,5 +1,6 @@
 // Equivalence predicates, booleans, boxes, void and the hash procedures (R7RS 6.1, 6.3; gsi
-// 4.9.3's box, void, identity, eq?-hash, eqv?-hash, equal?-hash), and the helpers through
+// 4.9.3's box, void, identity, eq?-hash, eqv?-hash, equal?-hash), serial numbers
+// (object->serial-number, serial-number->object), and the helpers through
 // which Scheme-defined procedures (scheme-lib/prelude-data.scm) report argument errors with
 // their own call form: `(##raise-type-exception 2 'LIST map (list f 5))` makes the error
 // `(Argument 2) LIST expected` for the call `(map f 5)`.
@@ -7,8 +8,8 @@
 // eq?, eqv? and equal? are module-level constants: tables recognize their test by these
 // objects' names, and a Primitive holds no per-Vm state, so sharing them is harmless.
 
-import { rangeError, typeError } from '../errors.js';
-import { Box, Keyword, MString, NIL, Pair, SVector, Sym, VOID, isProcedure, type HeapObject, type Value } from '../values.js';
+import { ErrorObj, rangeError, typeError } from '../errors.js';
+import { Box, Keyword, MString, NIL, Pair, SVector, Sym, Tag, VOID, isProcedure, type HeapObject, type Value } from '../values.js';
 import { pure, plain, type PrimFactory } from '../primitive.js';
 import { isEq, isEqual, isEqv } from '../equality.js';
 import { eqvHash, equalHash } from '../table.js';
@@ -51,7 +52,41 @@ const TYPE_TESTS: Record<string, (v: Value) => boolean> = {
   LIST: (v) => v === NIL || v instanceof Pair,
 };
 
+/**
+ * Stands for an immediate value (fixnum, boolean) that has been given a serial number. Never
+ * seen by Scheme code: serial-number->object returns the value.
+ */
+class Immediate implements HeapObject {
+  get tag(): Tag.Special { return Tag.Special; }
+  constructor(readonly value: Value) {}
+}
+
+/**
+ * gsi gives serial numbers to any object, fixnums and booleans included (one per value, as they
+ * are eq?); the Vm numbers heap objects only, so an immediate value gets an `Immediate` whose
+ * number it shares.
+ */
+function serialOf(vm: Vm, v: Value): number {
+  if (typeof v === 'object') return vm.serial(v);
+  let imm = vm.ext.get('serial-immediates') as Map<Value, Immediate> | undefined;
+  if (imm === undefined) vm.ext.set('serial-immediates', (imm = new Map()));
+  let box = imm.get(v);
+  if (box === undefined) imm.set(v, (box = new Immediate(v)));
+  return vm.serial(box);
+}
+
 export const miscPrims: PrimFactory = (vm) => [
+  // Serial numbers (Gambit manual, "Serial numbers"): `#<procedure #4 p>` shows #4.
+  plain('object->serial-number', 1, 1, (x: Value) => serialOf(vm, x)),
+  plain('serial-number->object', 1, 2, (n: Value, dflt?: Value) => {
+    if (typeof n === 'bigint') throw rangeError(1);
+    if (typeof n !== 'number') throw typeError(1, 'Exact INTEGER');
+    if (n < 0) throw rangeError(1);
+    const o = vm.objectOfSerial(n);
+    if (o !== undefined) return o instanceof Immediate ? o.value : o;
+    if (dflt !== undefined) return dflt;
+    throw new ErrorObj('unbound-serial-number', '');
+  }),
   EQ,
   EQV,
   EQUAL,
@@ -86,6 +121,12 @@ export const miscPrims: PrimFactory = (vm) => [
     for (let x = items; x instanceof Pair; x = x.cdr, n++) {
       if (!ok(x.car)) throw withCall(typeError(n, name), proc, argList(args));
     }
+    return true;
+  }),
+  /** (##types-ok? items type): whether every item is of `type` (as for ##check-types). */
+  pure('##types-ok?', 2, 2, (items: Value, type: Value) => {
+    const ok = TYPE_TESTS[typeNameOf(type)] ?? ((): boolean => true);
+    for (let x = items; x instanceof Pair; x = x.cdr) if (!ok(x.car)) return false;
     return true;
   }),
   plain('##raise-range-exception', 3, 3, (argNum: Value, proc: Value, args: Value) => {

@@ -18,16 +18,15 @@ import { Pair, Record, RecordType, SVector, Sym, VOID, intern, type Value } from
 import { pure, plain, type PrimFactory } from '../primitive.js';
 import { DefinedType, expandTypeForm, fieldsFromVector, isInstanceType, makeRecordType, staticTypeFromDatum } from '../records.js';
 import { instanceError, withCall } from './data-util.js';
-import type { Vm } from '../vm.js';
 
 function typeArg(v: Value, arg: number): RecordType {
   if (v instanceof RecordType) return v;
   throw typeError(arg, 'TYPE');
 }
 
-function recordOf(vm: Vm, obj: Value, type: RecordType, proc: Value, args: Value[]): Record {
+function recordOf(obj: Value, type: RecordType, proc: Value, args: Value[]): Record {
   if (obj instanceof Record && isInstanceType(obj.type, type)) return obj;
-  throw withCall(instanceError(vm, 1, type), proc, args);
+  throw withCall(instanceError(1, type), proc, args);
 }
 
 export const recordPrims: PrimFactory = (vm) => [
@@ -40,13 +39,13 @@ export const recordPrims: PrimFactory = (vm) => [
   pure('##make-record', 1, -1, (type: Value, ...vals: Value[]) => new Record(typeArg(type, 1), vals)),
   pure('##record-instance?', 2, 2, (obj: Value, type: Value) => obj instanceof Record && isInstanceType(obj.type, type as RecordType)),
   pure('##record-ref', 4, 4, (obj: Value, i: number, type: RecordType, proc: Value) =>
-    recordOf(vm, obj, type, proc, [obj]).fields[i]!),
+    recordOf(obj, type, proc, [obj]).fields[i]!),
   plain('##record-set!', 5, 5, (obj: Value, val: Value, i: number, type: RecordType, proc: Value) => {
-    recordOf(vm, obj, type, proc, [obj, val]).fields[i] = val;
+    recordOf(obj, type, proc, [obj, val]).fields[i] = val;
     return VOID;
   }),
   pure('##record-set', 5, 5, (obj: Value, val: Value, i: number, type: RecordType, proc: Value) => {
-    const r = recordOf(vm, obj, type, proc, [obj, val]);
+    const r = recordOf(obj, type, proc, [obj, val]);
     const fields = r.fields.slice();
     fields[i] = val;
     return new Record(r.type, fields);

@@ -20,14 +20,13 @@ import { applyProc, ret, type ControlFn } from '../../interpreter/machine.js';
 import { isNumber } from '../values.js';
 import { T, instanceError, intIn, withCall } from './data-util.js';
 import { EQUAL } from './misc.js';
-import type { Vm } from '../vm.js';
 
 /** The type named in errors about non-table arguments. */
 export const TABLE_TYPE = new RecordType('table', '##type-table', false, null, []);
 
-function tableArg(vm: Vm, v: Value, arg: number): Table {
+function tableArg(v: Value, arg: number): Table {
   if (v instanceof Table) return v;
-  throw instanceError(vm, arg, TABLE_TYPE);
+  throw instanceError(arg, TABLE_TYPE);
 }
 
 /**
@@ -147,12 +146,12 @@ export const tablePrims: PrimFactory = (vm) => {
       ret(r, t);
     }),
     control('table-ref', 2, 3, (_vm, r, args) => {
-      const tbl = tableArg(vm, args[0]!, 1);
+      const tbl = tableArg(args[0]!, 1);
       if (tbl.kind === TestKind.Custom) toScheme(r, '##custom-table-ref', args);
       else ret(r, tableRef(tbl, args[1]!, args[2]));
     }),
     control('table-set!', 2, 3, (_vm, r, args) => {
-      const tbl = tableArg(vm, args[0]!, 1);
+      const tbl = tableArg(args[0]!, 1);
       if (tbl.kind === TestKind.Custom) {
         toScheme(r, '##custom-table-set!', args);
         return;
@@ -161,22 +160,22 @@ export const tablePrims: PrimFactory = (vm) => {
       else tbl.set(args[1]!, args[2]!);
       ret(r, VOID);
     }),
-    plain('table-length', 1, 1, (t: Value) => tableArg(vm, t, 1).size),
+    plain('table-length', 1, 1, (t: Value) => tableArg(t, 1).size),
     plain('table->list', 1, 1, (t: Value) => {
       let r: Value = NIL;
-      for (const e of tableArg(vm, t, 1).entries()) r = new Pair(new Pair(e.key, e.value), r);
+      for (const e of tableArg(t, 1).entries()) r = new Pair(new Pair(e.key, e.value), r);
       return r;
     }),
-    plain('table-copy', 1, 1, (t: Value) => tableArg(vm, t, 1).copy()),
+    plain('table-copy', 1, 1, (t: Value) => tableArg(t, 1).copy()),
     control('table-merge!', 2, 3, (_vm, r, [a, b, prec]) => {
-      const into = tableArg(vm, a!, 1);
-      const from = tableArg(vm, b!, 2);
+      const into = tableArg(a!, 1);
+      const from = tableArg(b!, 2);
       if (into.kind === TestKind.Custom) toScheme(r, '##custom-table-merge!', [into, from, prec ?? false]);
       else ret(r, merge(into, from, prec !== undefined && prec !== false));
     }),
     control('table-merge', 2, 3, (_vm, r, [a, b, prec]) => {
-      const into = tableArg(vm, a!, 1).copy();
-      const from = tableArg(vm, b!, 2);
+      const into = tableArg(a!, 1).copy();
+      const from = tableArg(b!, 2);
       if (into.kind === TestKind.Custom) toScheme(r, '##custom-table-merge!', [into, from, prec ?? false]);
       else ret(r, merge(into, from, prec !== undefined && prec !== false));
     }),
@@ -186,7 +185,7 @@ export const tablePrims: PrimFactory = (vm) => {
      */
     plain('##table-items', 4, 4, (t: Value, argNum: Value, proc: Value, args: Value) => {
       if (!(t instanceof Table)) {
-        throw withCall(instanceError(vm, typeof argNum === 'number' ? argNum : 1, TABLE_TYPE), proc, argList(args));
+        throw withCall(instanceError(typeof argNum === 'number' ? argNum : 1, TABLE_TYPE), proc, argList(args));
       }
       let r: Value = NIL;
       const es = t.entries();

@@ -1,161 +1,324 @@
-// SRFI-18 threads, mutexes and condition variables with Gambit's extensions (mailboxes,
-// make-root-thread, thread-specific, named threads). Gambit manual chapter 13 "Threads".
+// SRFI-18 threads, mutexes and condition variables with Gambit's extensions: mailboxes,
+// make-root-thread, thread-specific data, named threads, thread-state objects.
+// Gambit manual chapter 13 "Threads"; behaviour checked against gsi 4.9.3
+// (test/golden/cases/40-threads).
+//
+// Blocking primitives are control primitives that park the thread (Scheduler.park) and leave
+// the machine's registers at their own application. A blocked thread resumes either with a
+// value (Scheduler.wake), or by the primitive being applied again: thread-join! then finds its
+// target terminated, and a wait that must fail throws `resumeError` as if it had failed
+// without blocking, so the error has gsi's call form and location.
+//
+// Primitives that wake a thread are control primitives too: a woken thread preempts a thread
+// that was not itself just woken (see scheduler.ts), so they stop the machine when asked to.
 
 import { applyProc, ret, type ControlFn, type Regs } from '../../interpreter/machine.js';
 import { ErrorObj, typeError } from '../errors.js';
+import { portsOf } from '../ports.js';
 import { makePrim, plain, pure, type PrimFactory } from '../primitive.js';
 import { schedulerOf, type Scheduler } from '../scheduler.js';
-import { CondVar, Mutex, SThread } from '../threads.js';
+import { CondVar, EndKind, Mutex, SThread, WaitKind, removeFrom, type ThreadExtra } from '../threads.js';
 import { checkProcedure } from '../check.js';
-import { EMPTY_DYN, Flonum, Primitive, Record, RecordType, VOID, intern, type Value } from '../values.js';
-import type { Vm } from '../vm.js';
+import {
+  Flonum, NIL, Primitive, Ratnum, Record, RecordType, STime, VOID, arrayToList, intern,
+  type Dyn, type Value,
+} from '../values.js';
+import { instanceError } from './data-util.js';
 
 function control(name: string, min: number, max: number, fn: ControlFn): Primitive {
   return makePrim(name, min, max, 'control', fn);
 }
 
-function checkThread(v: Value, arg: number): SThread {
+function checkThread(v: Value | undefined, arg: number): SThread {
   if (v instanceof SThread) return v;
   throw typeError(arg, 'THREAD');
 }
 
-function checkMutex(v: Value, arg: number): Mutex {
-  if (v instanceof Mutex) return v;
-  throw typeError(arg, 'MUTEX');
-}
-
-function checkCondVar(v: Value, arg: number): CondVar {
-  if (v instanceof CondVar) return v;
-  throw typeError(arg, 'CONDITION-VARIABLE');
-}
-
-/** A timeout argument: #f/absent = none; a real = seconds from now; a time object = absolute. */
-export function timeoutSeconds(vm: Vm, v: Value | undefined, arg: number): number | null {
-  if (v === undefined || v === false) return null;
+/** A real number of seconds, or null. */
+function realValue(v: Value): number | null {
   if (typeof v === 'number') return v;
   if (v instanceof Flonum) return v.v;
-  if (typeof v === 'object' && 'seconds' in v) return (v as unknown as { seconds: number }).seconds - vm.host.now() / 1000;
-  throw typeError(arg, 'REAL');
+  if (typeof v === 'bigint') return Number(v);
+  if (v instanceof Ratnum) return Number(v.num) / Number(v.den);
+  return null;
 }
 
-/** Thread-state objects print as `#<thread-state-running #3>`. */
-function stateObject(vm: Vm, name: string, fields: Value[]): Value {
-  const key = `##thread-state-${name}`;
-  let type = vm.recordTypes.get(key) as RecordType | undefined;
-  if (type === undefined) {
-    type = new RecordType(`thread-state-${name}`, key, false, null, fields.map((_, i) => ({ name: `f${i}`, printable: false, mutable: false })));
-    vm.recordTypes.set(key, type);
-  }
-  return new Record(type, fields);
-}
+/** The thread-state types, in the order of gsi's `thread-state-*?` predicates. */
+const STATES = ['uninitialized', 'initialized', 'normally-terminated', 'abnormally-terminated', 'waiting', 'running'] as const;
+type StateName = typeof STATES[number];
 
-function startThread(s: Scheduler, t: SThread): void {
-  if (t.state !== 'created') throw new ErrorObj('error', 'Thread already started', [t]);
-  applyProc(t.regs, t.thunk, []);
-  s.enqueue(t);
-}
+/** Exception kinds of this chapter whose objects carry the call that raised them. */
+const THREAD_CALL_KINDS = ['started-thread', 'terminated-thread', 'uncaught', 'join-timeout', 'mailbox-receive-timeout'] as const;
 
 export const threadPrims: PrimFactory = (vm) => {
-  const sched = (): Scheduler => schedulerOf(vm);
-  const cur = (): SThread => sched().current;
-  const makeThread = (root: boolean) => (thunk: Value, name: Value = VOID): SThread => {
+  const host = vm.host;
+  // The scheduler is looked up once, on first use (the CLI installs it before running code).
+  let scheduler: Scheduler | null = null;
+  const sched = (): Scheduler => scheduler ??= schedulerOf(vm);
+
+  // Gambit's mutexes, condition variables, thread states and exceptions are record types:
+  // a wrong argument is `(Argument 1) Instance of #<type #2 mutex> expected`.
+  const types = new Map<string, RecordType>();
+  const typeNamed = (name: string, fields: string[] = []): RecordType => {
+    let t = types.get(name);
+    if (t === undefined) {
+      t = new RecordType(name, `##type-${name}`, false, null, fields.map((f) => ({ name: f, printable: false, mutable: false })));
+      types.set(name, t);
+    }
+    return t;
+  };
+  const checkMutex = (v: Value | undefined, arg: number): Mutex => {
+    if (v instanceof Mutex) return v;
+    throw instanceError(arg, typeNamed('mutex'));
+  };
+  const checkCondVar = (v: Value | undefined, arg: number): CondVar => {
+    if (v instanceof CondVar) return v;
+    throw instanceError(arg, typeNamed('condition-variable'));
+  };
+
+  /**
+   * A timeout argument as a monotonic deadline in ms: absent or #f = none (Infinity); a real =
+   * seconds from now; a time object = that moment. thread-sleep! requires one.
+   */
+  const deadlineOf = (v: Value | undefined, arg: number, required = false): number => {
+    if (v === undefined || (v === false && !required)) return Infinity;
+    if (v instanceof STime) return host.monotonic() + (v.seconds * 1000 - host.now());
+    const s = v === false ? null : realValue(v);
+    if (s === null) throw typeError(arg, required ? 'REAL or TIME object' : '#f or REAL or TIME object');
+    if (s === Infinity) return Infinity;
+    return host.monotonic() + s * 1000;
+  };
+  /** Whether a finite deadline has already passed (a timeout of 0 polls). */
+  const passed = (deadline: number): boolean => deadline !== Infinity && deadline <= host.monotonic();
+
+  /** A blocking primitive: raises first the exception its interrupted wait left for it. */
+  const blocking = (name: string, min: number, max: number, fn: ControlFn): Primitive =>
+    control(name, min, max, (vm2, r, args) => {
+      const me = sched().current;
+      const e = me.resumeError;
+      if (e !== null) {
+        me.resumeError = null;
+        throw e;
+      }
+      fn(vm2, r, args);
+    });
+
+  /** After waking threads: give way at once if one of them must run before this thread. */
+  const giveWay = (r: Regs): void => {
+    if (sched().preempt) r.blocked = true;
+  };
+
+  /** Raise `obj` without the call form (gsi shows none for some errors): via r.pending. */
+  const raiseWithoutCall = (r: Regs, obj: Value): void => {
+    r.pending = obj;
+    r.blocked = true;
+  };
+
+  const extraOf = (t: SThread): ThreadExtra => {
+    if (t.extra === null) {
+      t.extra = { basePriority: new Flonum(0), priorityBoost: new Flonum(1e-6), quantum: new Flonum(0.02), endCondvar: null, mailboxCondvar: null };
+    }
+    return t.extra;
+  };
+
+  const makeThread = (root: boolean) => (thunk: Value, name: Value = VOID, _group?: Value, input?: Value, output?: Value): SThread => {
     checkProcedure(thunk, 1);
     const t = new SThread(thunk, name);
     // make-thread inherits the creator's parameter bindings (current ports...); make-root-thread
-    // starts from the global ones. Exception handlers and dynamic-wind are never inherited.
-    t.regs.dyn = root ? EMPTY_DYN : { params: vm.dyn.params, handlers: null, winds: null };
+    // starts afresh, on the console ports. Exception handlers and dynamic-wind are never
+    // inherited (an exception nobody handles in the thread ends the thread).
+    t.regs.dyn = root ? rootDyn(input, output) : inheritedDyn(vm.dyn);
     return t;
   };
+  /** The creator's parameters, without its handlers and dynamic-wind (shared when it has none). */
+  const inheritedDyn = (d: Dyn): Dyn => (d.handlers === null && d.winds === null ? d : { params: d.params, handlers: null, winds: null });
+  const rootDyn = (input: Value | undefined, output: Value | undefined): Dyn => {
+    const ps = portsOf(vm);
+    const inp = input ?? ps.console ?? ps.stdin;
+    const out = output ?? ps.console ?? ps.stdout;
+    return {
+      params: { param: ps.currentInput, cell: { value: inp }, next: { param: ps.currentOutput, cell: { value: out }, next: null } },
+      handlers: null,
+      winds: null,
+    };
+  };
+
+  // --- thread states
+  const stateObject = (name: StateName, fields: Value[]): Value => {
+    const type = typeNamed(`thread-state-${name}`, fields.map((_, i) => `f${i}`));
+    return new Record(type, fields);
+  };
+  const stateOf = (th: SThread): Value => {
+    switch (th.state) {
+      case 'created': return stateObject('initialized', []);
+      case 'runnable': return stateObject('running', []);
+      case 'blocked': return stateObject('waiting', [waitingFor(th), waitingTimeout(th)]);
+      case 'terminated':
+        switch (th.end) {
+          case EndKind.Normal: return stateObject('normally-terminated', [th.result]);
+          case EndKind.Uncaught: return stateObject('abnormally-terminated', [th.result]);
+          default: return stateObject('abnormally-terminated', [false]); // terminated: gsi's reason is #f
+        }
+    }
+  };
+  /** What gsi's thread-state-waiting-for shows: the mutex or condition variable waited on. */
+  const waitingFor = (th: SThread): Value => {
+    switch (th.waitKind) {
+      case WaitKind.Mutex: case WaitKind.CondVar: return th.waitObj as Value;
+      // gsi waits on the joined thread's end condition variable, and on its own mailbox's.
+      case WaitKind.Join: {
+        const x = extraOf(th.waitObj as SThread);
+        return (x.endCondvar ??= new CondVar(false));
+      }
+      case WaitKind.Receive: case WaitKind.Next: {
+        const x = extraOf(th);
+        return (x.mailboxCondvar ??= new CondVar(false));
+      }
+      default: return false;
+    }
+  };
+  const waitingTimeout = (th: SThread): Value =>
+    th.deadline === Infinity ? false : new STime((host.now() + (th.deadline - host.monotonic())) / 1000);
+  const stateField = (name: StateName, i: number) => (s: Value): Value => {
+    const type = typeNamed(`thread-state-${name}`);
+    if (s instanceof Record && s.type === type) return s.fields[i]!;
+    throw instanceError(1, type);
+  };
+
+  // --- the exceptions of this chapter (the others are in exceptions.ts)
+  const exceptionOf = (kind: string, v: Value): ErrorObj => {
+    if (v instanceof ErrorObj && v.kind === kind) return v;
+    throw instanceError(1, typeNamed(kind === 'uncaught' ? 'uncaught-exception' : `${kind}-exception`));
+  };
+
+  function joinResult(r: Regs, target: SThread): void {
+    switch (target.end) {
+      case EndKind.Terminated: throw new ErrorObj('terminated-thread', '');
+      case EndKind.Uncaught: throw new ErrorObj('uncaught', '', [], 0, '', target.result);
+      default: ret(r, target.result);
+    }
+  }
+
+  function mailboxWait(r: Regs, args: Value[], next: boolean): void {
+    const s = sched();
+    const me = s.current;
+    const deadline = deadlineOf(args[0], 1);
+    if (me.unread > 0) {
+      ret(r, next ? me.next() : me.take());
+      return;
+    }
+    const dflt = args.length >= 2 ? args[1] : undefined;
+    if (passed(deadline)) {
+      if (dflt === undefined) throw new ErrorObj('mailbox-receive-timeout', '');
+      ret(r, dflt);
+      return;
+    }
+    s.park(me, next ? WaitKind.Next : WaitKind.Receive, null, deadline, dflt);
+  }
+
+  /** `owner` takes `m` (locked/owned, or locked/not-owned when owner is 'not-owned'). */
+  function acquire(m: Mutex, owner: SThread | 'not-owned'): void {
+    m.owner = owner;
+    if (owner instanceof SThread) (owner.owned ??= []).push(m);
+  }
+
+  function release(m: Mutex): void {
+    const o = m.owner;
+    if (o instanceof SThread && o.owned !== null) removeFrom(o.owned, m);
+    m.owner = null;
+    m.abandoned = false;
+    sched().handOff(m);
+  }
+
   return [
+    // --- threads
     plain('make-thread', 1, 3, makeThread(false)),
     plain('make-root-thread', 1, 5, makeThread(true)),
-    plain('thread-start!', 1, 1, (t: Value) => { startThread(sched(), checkThread(t, 1)); return t; }),
-    plain('current-thread', 0, 0, () => cur()),
-    pure('thread?', 1, 1, (v: Value) => v instanceof SThread),
-    pure('thread-name', 1, 1, (t: Value) => {
+    plain('thread-start!', 1, 1, (t: Value) => {
       const th = checkThread(t, 1);
-      return th.primordial ? intern('primordial') : th.name === VOID ? VOID : th.name;
+      if (th.state !== 'created') throw new ErrorObj('started-thread', '');
+      applyProc(th.regs, th.thunk, []);
+      sched().start(th);
+      return th;
     }),
+    plain('current-thread', 0, 0, () => sched().current),
+    pure('thread?', 1, 1, (v: Value) => v instanceof SThread),
+    plain('thread-name', 1, 1, (t: Value) => checkThread(t, 1).name),
     plain('thread-specific', 1, 1, (t: Value) => checkThread(t, 1).specific),
     plain('thread-specific-set!', 2, 2, (t: Value, v: Value) => { checkThread(t, 1).specific = v; return VOID; }),
-    plain('thread-state', 1, 1, (t: Value) => {
-      const th = checkThread(t, 1);
-      switch (th.state) {
-        case 'created': return stateObject(vm, 'initialized', []);
-        case 'runnable': return stateObject(vm, 'running', []);
-        case 'blocked': return stateObject(vm, 'waiting', []);
-        case 'terminated':
-          return th.exception !== null || th.terminatedByRequest
-            ? stateObject(vm, 'abnormally-terminated', [th.exception ?? VOID])
-            : stateObject(vm, 'normally-terminated', [th.result]);
-      }
-    }),
+    plain('thread-base-priority', 1, 1, (t: Value) => extraOf(checkThread(t, 1)).basePriority),
+    plain('thread-base-priority-set!', 2, 2, (t: Value, v: Value) => { extraOf(checkThread(t, 1)).basePriority = v; return VOID; }),
+    plain('thread-priority-boost', 1, 1, (t: Value) => extraOf(checkThread(t, 1)).priorityBoost),
+    plain('thread-priority-boost-set!', 2, 2, (t: Value, v: Value) => { extraOf(checkThread(t, 1)).priorityBoost = v; return VOID; }),
+    plain('thread-quantum', 1, 1, (t: Value) => extraOf(checkThread(t, 1)).quantum),
+    plain('thread-quantum-set!', 2, 2, (t: Value, v: Value) => { extraOf(checkThread(t, 1)).quantum = v; return VOID; }),
+
+    plain('thread-state', 1, 1, (t: Value) => stateOf(checkThread(t, 1))),
+    ...STATES.map((name) => pure(`thread-state-${name}?`, 1, 1, (s: Value) => s instanceof Record && s.type === types.get(`thread-state-${name}`))),
+    plain('thread-state-normally-terminated-result', 1, 1, stateField('normally-terminated', 0)),
+    plain('thread-state-abnormally-terminated-reason', 1, 1, stateField('abnormally-terminated', 0)),
+    plain('thread-state-waiting-for', 1, 1, stateField('waiting', 0)),
+    plain('thread-state-waiting-timeout', 1, 1, stateField('waiting', 1)),
+
     control('thread-yield!', 0, 0, (_vm, r) => {
       sched().yieldRequested = true;
       r.blocked = true;
       ret(r, VOID);
     }),
-    control('thread-sleep!', 1, 1, (vm, r, [secs]) => {
-      const s = timeoutSeconds(vm, secs, 1) ?? 0;
-      const t = cur();
-      if (s <= 0) {
-        sched().yieldRequested = true;
-        r.blocked = true;
-        ret(r, VOID);
-        return;
-      }
-      sched().block(t, { kind: 'sleep' }, s, () => sched().wake(t, VOID));
+    control('thread-sleep!', 1, 1, (_vm, r, [secs]) => {
+      const deadline = deadlineOf(secs, 1, true);
+      if (deadline <= host.monotonic()) { ret(r, VOID); return; } // gsi does not even yield
+      const s = sched();
+      s.park(s.current, WaitKind.Sleep, null, deadline, undefined);
     }),
     control('thread-terminate!', 1, 1, (_vm, r, [t]) => {
-      const th = checkThread(t!, 1);
+      const th = checkThread(t, 1);
       const s = sched();
-      if (th.state === 'created') { th.state = 'terminated'; th.terminatedByRequest = true; ret(r, VOID); return; }
-      s.terminate(th, VOID, null, null, true);
-      if (th === cur()) r.blocked = true;
       ret(r, VOID);
+      if (th.state === 'terminated') return;
+      const self = th === s.current;
+      s.terminate(th, EndKind.Terminated, VOID, null);
+      if (self) r.blocked = true;
+      else giveWay(r);
     }),
-    control('thread-join!', 1, 3, (vm, r, args) => {
-      const target = checkThread(args[0]!, 1);
-      const s = sched();
-      const me = cur();
-      if (target.state === 'terminated') {
-        joinResult(r, target);
+    blocking('thread-join!', 1, 3, (_vm, r, args) => {
+      const target = checkThread(args[0], 1);
+      const deadline = deadlineOf(args[1], 2);
+      if (target.state === 'terminated') { joinResult(r, target); return; }
+      const dflt = args.length >= 3 ? args[2] : undefined;
+      if (passed(deadline)) {
+        if (dflt === undefined) throw new ErrorObj('join-timeout', '');
+        ret(r, dflt);
         return;
       }
-      if (target === me) throw new ErrorObj('deadlock', '');
-      const timeout = timeoutSeconds(vm, args[1], 2);
-      target.joiners.add(me);
-      s.block(me, { kind: 'join', target }, timeout, () => {
-        if (args.length >= 3) s.wake(me, args[2]!);
-        else s.wakeRaise(me, new ErrorObj('join-timeout', ''));
-      });
+      // Joining oneself (or a thread never started) waits for good: gsi's deadlock detection
+      // or the timeout ends it.
+      const s = sched();
+      const me = s.current;
+      (target.joiners ??= []).push(me);
+      s.park(me, WaitKind.Join, target, deadline, dflt);
     }),
 
-    // Mailboxes
-    plain('thread-send', 2, 2, (t: Value, msg: Value) => {
+    // --- mailboxes
+    control('thread-send', 2, 2, (_vm, r, [t, msg]) => {
       const th = checkThread(t, 1);
-      th.mailbox.push(msg);
-      const w = th.wait?.reason;
-      if (w?.kind === 'receive') {
-        if (w.next) { th.cursor++; sched().wake(th, msg); }
-        else { th.mailbox.shift(); th.cursor = 0; sched().wake(th, msg); }
+      th.send(msg!);
+      ret(r, VOID);
+      if (th.state === 'blocked' && (th.waitKind === WaitKind.Receive || th.waitKind === WaitKind.Next)) {
+        const s = sched();
+        s.wake(th, th.waitKind === WaitKind.Next ? th.next() : th.take());
+        giveWay(r);
       }
-      return VOID;
     }),
-    control('thread-receive', 0, 2, (vm, r, args) => mailboxWait(vm, r, args, false)),
-    control('thread-mailbox-next', 0, 2, (vm, r, args) => mailboxWait(vm, r, args, true)),
-    plain('thread-mailbox-rewind', 0, 0, () => { cur().cursor = 0; return VOID; }),
-    plain('thread-mailbox-extract-and-rewind', 0, 0, () => {
-      const me = cur();
-      if (me.cursor > 0) me.mailbox.splice(me.cursor - 1, 1);
-      me.cursor = 0;
-      return VOID;
-    }),
+    blocking('thread-receive', 0, 2, (_vm, r, args) => mailboxWait(r, args, false)),
+    blocking('thread-mailbox-next', 0, 2, (_vm, r, args) => mailboxWait(r, args, true)),
+    plain('thread-mailbox-rewind', 0, 0, () => { sched().current.rewind(); return VOID; }),
+    plain('thread-mailbox-extract-and-rewind', 0, 0, () => { sched().current.extractAndRewind(); return VOID; }),
 
-    // Mutexes and condition variables
+    // --- mutexes
     plain('make-mutex', 0, 1, (name: Value = VOID) => new Mutex(name)),
     pure('mutex?', 1, 1, (v: Value) => v instanceof Mutex),
-    pure('mutex-name', 1, 1, (m: Value) => checkMutex(m, 1).name),
+    plain('mutex-name', 1, 1, (m: Value) => checkMutex(m, 1).name),
     plain('mutex-specific', 1, 1, (m: Value) => checkMutex(m, 1).specific),
     plain('mutex-specific-set!', 2, 2, (m: Value, v: Value) => { checkMutex(m, 1).specific = v; return VOID; }),
     plain('mutex-state', 1, 1, (m: Value) => {
@@ -163,82 +326,82 @@ export const threadPrims: PrimFactory = (vm) => {
       if (mx.owner === null) return intern(mx.abandoned ? 'abandoned' : 'not-abandoned');
       return mx.owner === 'not-owned' ? intern('not-owned') : mx.owner;
     }),
-    control('mutex-lock!', 1, 3, (vm, r, args) => {
-      const m = checkMutex(args[0]!, 1);
+    blocking('mutex-lock!', 1, 3, (_vm, r, args) => {
+      const m = checkMutex(args[0], 1);
+      const deadline = deadlineOf(args[1], 2);
       const s = sched();
-      const me = cur();
-      const owner = args.length >= 3 ? (args[2] === false ? 'not-owned' : checkThread(args[2]!, 3)) : me;
+      const me = s.current;
+      const owner = args.length < 3 ? me : args[2] === false ? 'not-owned' : checkThread(args[2], 3);
       if (m.owner === null) {
-        const wasAbandoned = m.abandoned;
-        m.owner = owner;
-        m.abandoned = false;
-        if (owner instanceof SThread) owner.owned.add(m);
-        if (wasAbandoned) throw new ErrorObj('error', 'Abandoned mutex', [m]);
+        acquire(m, owner);
         ret(r, true);
+        if (m.abandoned) {
+          // gsi: the mutex is taken, then `MUTEX was abandoned` (without a call form).
+          m.abandoned = false;
+          raiseWithoutCall(r, s.abandonedMutex());
+        }
         return;
       }
-      const timeout = timeoutSeconds(vm, args[1], 2);
-      if (timeout !== null && timeout <= 0) { ret(r, false); return; }
+      if (passed(deadline)) { ret(r, false); return; }
       m.waiters.push(me);
-      s.block(me, { kind: 'mutex', mutex: m }, timeout, () => s.wake(me, false));
+      s.park(me, WaitKind.Mutex, m, deadline, false);
     }),
-    control('mutex-unlock!', 1, 3, (vm, r, args) => {
-      const m = checkMutex(args[0]!, 1);
-      const s = sched();
-      const me = cur();
-      if (m.owner instanceof SThread) m.owner.owned.delete(m);
-      m.owner = null;
-      s.handOff(m);
-      if (args.length >= 2 && args[1] !== false) {
-        const cv = checkCondVar(args[1]!, 2);
-        const timeout = timeoutSeconds(vm, args[2], 3);
-        cv.waiters.push(me);
-        s.block(me, { kind: 'condvar', condvar: cv }, timeout, () => s.wake(me, false));
+    control('mutex-unlock!', 1, 3, (_vm, r, args) => {
+      const m = checkMutex(args[0], 1);
+      const cv = args.length >= 2 && args[1] !== false ? checkCondVar(args[1], 2) : null;
+      const deadline = cv === null ? Infinity : deadlineOf(args[2], 3);
+      release(m);
+      if (cv === null) {
+        ret(r, VOID);
+        giveWay(r);
         return;
       }
-      ret(r, true);
+      // SRFI-18: unlock and wait on the condition variable atomically; #t when signaled, #f on
+      // timeout. The mutex is not locked again.
+      if (passed(deadline)) {
+        ret(r, false);
+        giveWay(r);
+        return;
+      }
+      const s = sched();
+      cv.waiters.push(s.current);
+      s.park(s.current, WaitKind.CondVar, cv, deadline, false);
     }),
+
+    // --- condition variables
     plain('make-condition-variable', 0, 1, (name: Value = VOID) => new CondVar(name)),
     pure('condition-variable?', 1, 1, (v: Value) => v instanceof CondVar),
-    pure('condition-variable-name', 1, 1, (c: Value) => checkCondVar(c, 1).name),
+    plain('condition-variable-name', 1, 1, (c: Value) => checkCondVar(c, 1).name),
     plain('condition-variable-specific', 1, 1, (c: Value) => checkCondVar(c, 1).specific),
     plain('condition-variable-specific-set!', 2, 2, (c: Value, v: Value) => { checkCondVar(c, 1).specific = v; return VOID; }),
-    plain('condition-variable-signal!', 1, 1, (c: Value) => {
+    control('condition-variable-signal!', 1, 1, (_vm, r, [c]) => {
       const cv = checkCondVar(c, 1);
+      ret(r, VOID);
       const w = cv.waiters.shift();
-      if (w !== undefined) sched().wake(w, true);
-      return VOID;
+      if (w !== undefined) {
+        sched().wake(w, true);
+        giveWay(r);
+      }
     }),
-    plain('condition-variable-broadcast!', 1, 1, (c: Value) => {
+    control('condition-variable-broadcast!', 1, 1, (_vm, r, [c]) => {
       const cv = checkCondVar(c, 1);
-      for (const w of cv.waiters.splice(0)) sched().wake(w, true);
-      return VOID;
+      ret(r, VOID);
+      if (cv.waiters.length === 0) return;
+      const s = sched();
+      for (const w of cv.waiters.splice(0)) s.wake(w, true);
+      giveWay(r);
+    }),
+
+    // --- the exceptions of this chapter not defined in exceptions.ts
+    pure('abandoned-mutex-exception?', 1, 1, (v: Value) => v instanceof ErrorObj && v.kind === 'abandoned-mutex'),
+    pure('started-thread-exception?', 1, 1, (v: Value) => v instanceof ErrorObj && v.kind === 'started-thread'),
+    ...THREAD_CALL_KINDS.flatMap((k) => {
+      const name = k === 'uncaught' ? 'uncaught-exception' : `${k}-exception`;
+      return [
+        pure(`${name}-procedure`, 1, 1, (e: Value) => exceptionOf(k, e).proc ?? false),
+        pure(`${name}-arguments`, 1, 1, (e: Value) => { const x = exceptionOf(k, e); return x.args === null ? NIL : arrayToList(x.args); }),
+      ];
     }),
   ];
-
-  function joinResult(r: Regs, target: SThread): void {
-    if (target.terminatedByRequest) throw new ErrorObj('terminated-thread', '');
-    if (target.exception !== null) throw new ErrorObj('uncaught', '', [], 0, '', target.exception);
-    ret(r, target.result);
-  }
-
-  function mailboxWait(vm: Vm, r: Regs, args: Value[], next: boolean): void {
-    const me = cur();
-    const s = sched();
-    if (next ? me.cursor < me.mailbox.length : me.mailbox.length > 0) {
-      if (next) ret(r, me.mailbox[me.cursor++]!);
-      else { me.cursor = 0; ret(r, me.mailbox.shift()!); }
-      return;
-    }
-    const timeout = timeoutSeconds(vm, args[0], 1);
-    const onTimeout = (): void => {
-      if (args.length >= 2) s.wake(me, args[1]!);
-      else s.wakeRaise(me, new ErrorObj('mailbox-receive-timeout', ''));
-    };
-    if (timeout !== null && timeout <= 0) {
-      if (args.length >= 2) { ret(r, args[1]!); return; }
-      throw new ErrorObj('mailbox-receive-timeout', '');
-    }
-    s.block(me, { kind: 'receive', next }, timeout, onTimeout);
-  }
 };
+

@@ -450,6 +450,14 @@ describe('#objectToString', () => {
     expect(objectToString(vm, new MString('abc'), null)).to.equal('"abc"');
   });
 
+  it('unrolls a cycle up to the limit, as gsi does, instead of labelling it', () => {
+    // (define l (list 1 2)) (set-cdr! (cdr l) l) (object->string l 30)
+    const vm = newVm();
+    const l = new Pair(1, new Pair(2, NIL));
+    (l.cdr as Pair).cdr = l;
+    expect(objectToString(vm, l, 30)).to.equal('(1 2 1 2 1 2 1 2 1 2 1 2 1 ...');
+  });
+
   it('stops printing a huge object soon after the limit', () => {
     let big: Value = NIL;
     for (let i = 0; i < 1000000; i++) big = new Pair(i, big);
@@ -576,6 +584,24 @@ describe('#prettyString', () => {
         '                    (##do-loop (+ i 1)))))))',
         '    (##do-loop 0)))',
         ''].join('\n')],
+    ];
+    const vm = newVm();
+    for (const [src, expected] of cases) expect(prettyString(vm, decompile(sx(src))), src).to.equal(expected);
+  });
+
+  it('shows constants and quasiquote templates as gsi decompiles them', () => {
+    // test/golden/cases/46-ports-printing/pp-code: (define (fN ...) ...) (pp fN) in gsi
+    const cases: Array<[string, string]> = [
+      ["(lambda (x) (list '5 '\"s\" '() 'sym '#t '#(1) ''x))", "(lambda (x) (list 5 \"s\" '() 'sym #t #(1) ''x))\n"],
+      // (the test reader has no ` , ,@ abbreviations: the sources spell them out)
+      ['(lambda (x) (quasiquote (1 (unquote x))))', '(lambda (x) `(,1 ,x))\n'],
+      ['(lambda (x l) (quasiquote (a (unquote-splicing l) b)))', '(lambda (x l) `(a ,@l b))\n'],
+      ['(lambda (x l) (quasiquote (a unquote x)))', '(lambda (x l) `(a ,@x))\n'],
+      ['(lambda (x l) (quasiquote #(1 (unquote x) (unquote-splicing l))))', '(lambda (x l) `#(,1 ,x ,@l))\n'],
+      ['(lambda (x l) (quasiquote (a (quasiquote (b (unquote (c (unquote x))))))))', '(lambda (x l) `(a `(b ,(c ,x))))\n'],
+      ['(lambda (x l) (quasiquote (unquote x)))', '(lambda (x l) x)\n'],
+      ['(lambda (x l) (quasiquote ((unquote-splicing l))))', '(lambda (x l) l)\n'],
+      ['(lambda (x) (quasiquote 5))', '(lambda (x) 5)\n'],
     ];
     const vm = newVm();
     for (const [src, expected] of cases) expect(prettyString(vm, decompile(sx(src))), src).to.equal(expected);

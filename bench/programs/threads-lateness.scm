@@ -1,0 +1,27 @@
+;; A busy thread that never blocks, and 1,000 sleepers with deadlines spread over 0.2-1 s: how
+;; late does each wake up? (The goal: every one within 50 ms.) Prints whether all were on time;
+;; the worst and mean lateness (ms) go to stderr for bench/threads.ts.
+(define n 1000)
+(define stop #f)
+(define (busy) (let loop ((i 0)) (if stop i (loop (+ i 1)))))
+(define worst 0.)
+(define total 0.)
+(define (sleeper i)
+  (let* ((delay (+ 0.2 (* 0.8 (/ i n))))
+         (deadline (+ (real-time) delay)))
+    (thread-sleep! delay)
+    (let ((late (- (real-time) deadline)))
+      (set! total (+ total late))
+      (if (> late worst) (set! worst late)))))
+(define b (thread-start! (make-thread busy)))
+(define sleepers
+  (let loop ((i 0) (acc '()))
+    (if (< i n) (loop (+ i 1) (cons (thread-start! (make-thread (lambda () (sleeper i)))) acc)) acc)))
+(for-each thread-join! sleepers)
+(set! stop #t)
+(define spins (thread-join! b))
+(display (if (< worst .05) "every sleeper woke within 50 ms" "some sleeper woke late")) (newline)
+(let ((err (current-error-port)))
+  (display "bench: worst-ms=" err) (display (* 1000 worst) err)
+  (display " mean-ms=" err) (display (* 1000 (/ total n)) err)
+  (display " busy-iterations=" err) (display spins err) (newline err))

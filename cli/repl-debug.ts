@@ -1,0 +1,208 @@
+// What the REPL shows of a continuation (`,b` backtrace, `,y`, `,e` environment) and how it
+// evaluates in the environment of an error (the nested REPL sees the variables of the frame
+// where the error happened, as gsi's does).
+//
+// A backtrace frame is a continuation frame waiting for the value of an expression that has a
+// source location (an argument, an `if` test, a body form...). gsi 4.9.3 shows one line per
+// such frame, innermost first:
+//   0  h                       (console)@3:20          (car x)
+// index, procedure name (`(interaction)` for top-level code), location, and the expression,
+// cut to the terminal width. Frames of the REPL's own machinery have no location and are skipped.
+
+import { FOp, type Frame } from '../interpreter/frames.js';
+import { procName } from '../interpreter/machine.js';
+import { Op, type Node, type Src } from '../interpreter/nodes.js';
+import { FrameScope } from '../interpreter/scope.js';
+import { decompile } from '../runtime/pretty.js';
+import { objectToString, writeString } from '../runtime/printer.js';
+import {
+  Closure, NIL, Pair, Sym, UNASSIGNED, arrayToList, intern, list, type Env, type Value,
+} from '../runtime/values.js';
+import type { Vm } from '../runtime/vm.js';
+
+/** One line of a backtrace. */
+export interface BtFrame {
+  /** Where the awaited expression is (null: a procedure without location, e.g. a prelude's). */
+  readonly src: Src | null;
+  /** The environment the frame's code runs in (null for top-level code). */
+  readonly env: Env | null;
+  /** The awaited expression, when known. */
+  readonly node: Node | null;
+}
+
+/** The frame's location and the expression it waits for, or null for frames that have none. */
+function frameInfo(f: Frame): BtFrame | null {
+  switch (f.op) {
+    case FOp.If: return { src: f.node.test.src, env: f.env, node: f.node.test };
+    case FOp.Seq: return { src: f.node.body[f.i]!.src, env: f.env, node: f.node.body[f.i]! };
+    case FOp.Arg: {
+      const n = f.i === 0 ? f.node.fn : f.node.args[f.i - 1]!;
+      return { src: n.src, env: f.env, node: n };
+    }
+    case FOp.LocalSet: return { src: f.node.value.src, env: f.env, node: f.node.value };
+    case FOp.GlobalSet: return { src: f.node.value.src, env: null, node: f.node.value };
+    // A Top frame without location is the base of an eval or of one REPL evaluation.
+    case FOp.Top: return { src: f.src, env: null, node: null };
+    case FOp.Or: return { src: f.node.exprs[f.i]!.src, env: f.env, node: f.node.exprs[f.i]! };
+    case FOp.Load: return { src: f.forms[f.i]!.loc, env: null, node: f.forms[f.i]!.node };
+    case FOp.RestoreDyn:
+    case FOp.CallWithValues:
+    case FOp.WindBefore:
+    case FOp.WindBody:
+    case FOp.ReturnValue:
+    case FOp.Rewind:
+    case FOp.Force:
+    case FOp.Apply:
+      return null;
+    default: {
+      const never: never = f;
+      throw new Error(`unknown frame ${String(never)}`);
+    }
+  }
+}
+
+/** The frames of continuation `k` that a backtrace shows, innermost first (at most `max`). */
+export function backtraceFrames(k: Frame | null, max = 1000): BtFrame[] {
+  const out: BtFrame[] = [];
+  for (let f = k; f !== null && out.length < max; f = f.next) {
+    const info = frameInfo(f);
+    if (info === null || info.src === null) continue;
+    if (info.src.container === '' && info.src.proc === null) continue; // REPL and prelude plumbing
+    out.push(info);
+  }
+  return out;
+}
+
+/**
+ * The environment in which the code of the innermost frame of `k` runs ([] at top level, when
+ * the innermost frame is the base of an evaluation, and in library code without locations,
+ * whose variables gsi does not show either).
+ */
+export function innermostEnv(k: Frame | null): Env {
+  for (let f = k; f !== null; f = f.next) {
+    const info = frameInfo(f);
+    if (info === null) continue;
+    if (info.src !== null && info.src.container === '') return [];
+    return info.env ?? [];
+  }
+  return [];
+}
+
+/** gsi's column width for the name and location columns, from the terminal width. */
+function columnWidth(width: number): number {
+  return Math.max(10, Math.floor((width - 8) / 3));
+}
+
+/**
+ * The text of the expression a frame waits for: the datum the REPL read at that location when
+ * there is one (shown decompiled, as gsi does), else a reconstruction from the code node.
+ */
+export type FormLookup = (src: Src) => Value | undefined;
+
+function frameForm(f: BtFrame, lookup: FormLookup): Value | null {
+  if (f.src !== null) {
+    const d = lookup(f.src);
+    if (d !== undefined) return decompile(d);
+  }
+  return f.node === null ? null : nodeDatum(f.node);
+}
+
+/** One backtrace line (`sep` is ':' for ,b and '.' for ,y, as in gsi). */
+export function frameLine(vm: Vm, i: number, f: BtFrame, width: number, lookup: FormLookup, sep = ':'): string {
+  const w = columnWidth(width);
+  const name = f.src === null ? '?' : (procName(vm, f.src, f.env) ?? '(interaction)');
+  let line = `${String(i).padEnd(3)}${name.padEnd(w - 1)} `;
+  if (f.src !== null && f.src.container !== '') {
+    const c = f.src.container.startsWith('(') ? f.src.container : `"${f.src.container}"`;
+    line += `${c}@${f.src.line}${sep}${f.src.col}`.padEnd(w - 1) + ' ';
+    const form = frameForm(f, lookup);
+    // gsi fills at most width - 1 columns, as pp does.
+    if (form !== null) line += objectToString(vm, form, Math.max(10, width - 1 - line.length));
+  }
+  return line.replace(/\s+$/, '');
+}
+
+/** `,e`: the variables of `env` and its enclosing environments, innermost first. */
+export function environmentLines(vm: Vm, env: Env): string[] {
+  const out: string[] = [];
+  for (let e = env; e.length > 0 && e[0] instanceof Closure; e = (e[0] as Closure).env) {
+    const lam = (e[0] as Closure).lambda;
+    lam.slots.forEach((name, i) => {
+      const v = e[i + 1] as Value;
+      out.push(`${writeString(vm, name, false)} = ${v === UNASSIGNED ? '#!unbound' : writeString(vm, v, false)}`);
+    });
+  }
+  return out;
+}
+
+/** The compile-time scope matching run-time environment `env` (null for the top level). */
+export function scopeOfEnv(env: Env): FrameScope | null {
+  if (env.length === 0 || !(env[0] instanceof Closure)) return null;
+  const clo = env[0];
+  const s = new FrameScope(scopeOfEnv(clo.env));
+  for (const name of clo.lambda.slots) s.addSlot(name, true);
+  return s;
+}
+
+/** Whether `name` is a variable of `env` (then a nested REPL's `define` of it is ill-placed). */
+export function isLocal(env: Env, name: Sym): boolean {
+  for (let e = env; e.length > 0 && e[0] instanceof Closure; e = (e[0] as Closure).env) {
+    if ((e[0] as Closure).lambda.slots.includes(name)) return true;
+  }
+  return false;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Code nodes back to expressions (for frames whose source datum the REPL did not read: files)
+
+const sym = (s: string): Sym => intern(s);
+
+function quoted(v: Value): Value {
+  return v instanceof Pair || v instanceof Sym || v === NIL ? list(sym('quote'), v) : v;
+}
+
+export function nodeDatum(n: Node): Value {
+  switch (n.op) {
+    case Op.Const: return quoted(n.value);
+    case Op.LocalRef: return n.name;
+    case Op.GlobalRef: return n.cell.name;
+    case Op.PrimApp: return arrayToList([n.cell.name, ...n.args.map(nodeDatum)]);
+    case Op.Call: return arrayToList([nodeDatum(n.fn), ...n.args.map(nodeDatum)]);
+    case Op.LocalSet: return list(sym('set!'), sym('?'), nodeDatum(n.value));
+    case Op.GlobalSet: return list(sym('set!'), n.cell.name, nodeDatum(n.value));
+    case Op.GlobalDef: return list(sym('define'), n.cell.name, nodeDatum(n.value));
+    case Op.If: return list(sym('if'), nodeDatum(n.test), nodeDatum(n.then), nodeDatum(n.else));
+    case Op.Lambda: return n.source !== null ? decompile(n.source) : list(sym('lambda'), arrayToList(n.slots.slice(0, n.nreq)), sym('...'));
+    case Op.Seq: return arrayToList([sym('begin'), ...n.body.map(nodeDatum)]);
+    case Op.Or: return arrayToList([sym('or'), ...n.exprs.map(nodeDatum)]);
+    default: {
+      const never: never = n;
+      throw new Error(`unknown node ${String(never)}`);
+    }
+  }
+}
+
+/** The help text of `,?`, as gsi 4.9.3 prints it. */
+export const HELP = `,?              : Summary of comma commands
+,h   | ,(h X)   : Help on procedure of last error or procedure/macro named X
+,q              : Terminate the process
+,qt             : Terminate the current thread
+,t              : Jump to toplevel REPL
+,d              : Jump to enclosing REPL
+,c   | ,(c X)   : Continue the computation with stepping off
+,s   | ,(s X)   : Continue the computation with stepping on (step)
+,l   | ,(l X)   : Continue the computation with stepping on (leap)
+,N              : Move to specific continuation frame (N>=0)
+,N+  | ,N-      : Move forward/backward by N continuation frames (N>=0)
+,+   | ,-       : Like ,1+ and ,1-
+,++  | ,--      : Like ,N+ and ,N- with N = nb. of frames at head of backtrace
+,y              : Display one-line summary of current frame
+,i              : Display procedure attached to current frame
+,b   | ,(b X)   : Display backtrace of current continuation or X (cont/thread)
+,be  | ,(be X)  : Like ,b and ,(b X) but also display environment
+,bed | ,(bed X) : Like ,be and ,(be X) but also display dynamic environment
+,e   | ,(e X)   : Display environment of current frame or X (proc/cont/thread)
+,ed  | ,(ed X)  : Like ,e and ,(e X) but also display dynamic environment
+,st  | ,(st X)  : Display current thread group, or X (thread/thread group)
+,(v X)          : Start a REPL visiting X (proc/cont/thread)
+`;

@@ -1,0 +1,286 @@
+// One WebSocket connection between two nodes: the handshake (auth.ts), then calls and answers
+// (wire.ts), heartbeats, size limits. A Conn is also the Scheme-visible connection object
+// that DCS-connect returns (it prints as `#<foreign #5 "127.0.0.3:12345">`).
+//
+// States:
+//   handshake  only the three handshake text frames are accepted; a server closes the socket
+//              if the client has not proved itself within `handshakeMs`
+//   open       authenticated: binary messages; `calls` holds our calls awaiting an answer
+//   closed     final; every pending call has failed with 'lost'
+// A Conn never runs code itself: it hands requests to `events.request` only when open.
+
+import type WebSocket from 'ws';
+import {
+  CLOSE, MAX_HANDSHAKE_BYTES, PROTOCOL, clientMac, macEqual, newNonce, parseHandshake, serverMac,
+  type Identity,
+} from './auth.js';
+import { MsgType, decodeMessage, encodeMessage } from './wire.js';
+import { MString, Tag, type HeapObject } from '../runtime/values.js';
+
+export interface ConnConfig {
+  readonly cookie: string;
+  /** Our instance id (auth.ts). */
+  readonly id: string;
+  readonly identity: Identity;
+  readonly handshakeMs: number;
+  /** Ping interval; a peer silent for two intervals is dropped. 0: no heartbeat. */
+  readonly heartbeatMs: number;
+}
+
+export interface ConnEvents {
+  /** The client learnt the server's id: return false to abandon (we already have that node). */
+  challenged?(c: Conn, peerId: string): boolean;
+  established(c: Conn): void;
+  request(c: Conn, id: number, payload: Uint8Array): void;
+  closed(c: Conn): void;
+  log(line: string): void;
+}
+
+/** How a call ended: an answer, a failure text from the destination, or the link was lost. */
+export type CallOutcome =
+  | { readonly kind: 'rep'; readonly payload: Uint8Array }
+  | { readonly kind: 'fail'; readonly text: string }
+  | { readonly kind: 'lost'; readonly text: string };
+
+export type ConnState = 'handshake' | 'open' | 'closed';
+
+export class Conn implements HeapObject {
+  get tag(): Tag.Host { return Tag.Host; }
+  /** Shown by the printer. */
+  readonly name: MString;
+  state: ConnState = 'handshake';
+  /** The peer's instance id, once known; its identity once authenticated. */
+  peerId: string | null = null;
+  peer: Identity | null = null;
+  /** Why it closed (for logs and rpc errors). */
+  closeReason = '';
+  /** Whatever the manager attaches (the node this connection belongs to). */
+  owner: unknown = null;
+  private readonly nonce = newNonce();
+  private peerNonce = '';
+  private readonly calls = new Map<number, (o: CallOutcome) => void>();
+  private nextCall = 1;
+  private alive = true;
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly ws: WebSocket,
+    readonly role: 'client' | 'server',
+    /** The socket's remote end, `ip:port`. */
+    readonly remote: string,
+    private readonly cfg: ConnConfig,
+    private readonly events: ConnEvents,
+  ) {
+    this.name = new MString(remote);
+    ws.binaryType = 'nodebuffer';
+    ws.on('message', (data: Buffer, isBinary: boolean) => this.onMessage(data, isBinary));
+    ws.on('pong', () => { this.alive = true; });
+    ws.on('error', (e: Error & { code?: string }) => {
+      if (e.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') this.log(`message too large (limit ${this.cfg.identity.max} bytes)`);
+      else if (this.state === 'open') this.log(`connection error: ${e.message}`);
+      this.finish(e.message);
+    });
+    ws.on('close', (code: number, reason: Buffer) => this.onClose(code, reason.toString()));
+    this.timer = setTimeout(() => {
+      if (this.state === 'handshake') {
+        if (this.role === 'server') this.log('handshake timed out');
+        this.close(CLOSE.handshakeTimeout, 'handshake timed out');
+      }
+    }, cfg.handshakeMs);
+    this.timer.unref();
+    if (role === 'server') this.sendText({ t: 'challenge', proto: PROTOCOL, id: cfg.id, nonce: this.nonce });
+  }
+
+  /** The peer's listening address as `ip:port` once known, else the socket's remote end. */
+  get label(): string {
+    return this.peer === null ? this.remote : `${this.peer.addr}:${this.peer.port}`;
+  }
+
+  /** Largest payload both ends accept. */
+  get sendLimit(): number {
+    return Math.min(this.cfg.identity.max, this.peer?.max ?? this.cfg.identity.max);
+  }
+
+  /** Send a call; `done` runs exactly once, with the answer or the failure. */
+  call(payload: Uint8Array, done: (o: CallOutcome) => void): number {
+    if (this.state !== 'open') {
+      done({ kind: 'lost', text: this.closeReason || 'not connected' });
+      return 0;
+    }
+    const id = this.nextCall;
+    this.nextCall = this.nextCall >= 0xffffffff ? 1 : this.nextCall + 1;
+    this.calls.set(id, done);
+    this.ws.send(encodeMessage(MsgType.Req, id, payload));
+    return id;
+  }
+
+  /** Forget a call (it timed out): a late answer is dropped. */
+  cancel(id: number): void {
+    this.calls.delete(id);
+  }
+
+  reply(id: number, payload: Uint8Array): void {
+    if (this.state !== 'open') return;
+    if (payload.length + 5 > (this.peer?.max ?? Infinity)) {
+      this.fail(id, `the answer is too large (${payload.length} bytes, limit ${this.peer!.max})`);
+      return;
+    }
+    this.ws.send(encodeMessage(MsgType.Rep, id, payload));
+  }
+
+  fail(id: number, text: string): void {
+    if (this.state !== 'open') return;
+    this.ws.send(encodeMessage(MsgType.Fail, id, Buffer.from(text.slice(0, 1000), 'utf8')));
+  }
+
+  close(code: number = CLOSE.normal, reason = 'closed'): void {
+    if (this.state === 'closed') return;
+    try { this.ws.close(code, reason); } catch { this.ws.terminate(); }
+    this.finish(reason);
+  }
+
+  /** Drop the socket without the closing handshake. */
+  terminate(reason = 'terminated'): void {
+    this.ws.terminate();
+    this.finish(reason);
+  }
+
+  // -------------------------------------------------------------------------------------------
+
+  /** Log why we close: `gsi-ts: refused 127.0.0.5:40312: ...` or `gsi-ts: closed connection with ...`. */
+  private log(what: string): void {
+    const verb = this.state === 'handshake' ? (this.role === 'server' ? 'refused' : 'could not connect to') : 'closed connection with';
+    this.events.log(`gsi-ts: ${verb} ${this.label}: ${what}`);
+  }
+
+  private sendText(o: object): void {
+    this.ws.send(JSON.stringify(o));
+  }
+
+  private onMessage(data: Buffer, isBinary: boolean): void {
+    this.alive = true;
+    if (this.state === 'closed') return;
+    if (this.state === 'handshake') {
+      if (isBinary || data.length > MAX_HANDSHAKE_BYTES) return this.malformed('unexpected message during the handshake');
+      this.onHandshake(data.toString('utf8'));
+      return;
+    }
+    if (!isBinary) return this.malformed('text frame after the handshake');
+    const m = decodeMessage(data);
+    if (m === null) return this.malformed('unknown message type');
+    switch (m.type) {
+      case MsgType.Req:
+        this.events.request(this, m.id, m.payload);
+        break;
+      case MsgType.Rep:
+      case MsgType.Fail: {
+        const done = this.calls.get(m.id);
+        if (done === undefined) return; // timed out and forgotten
+        this.calls.delete(m.id);
+        done(m.type === MsgType.Rep ? { kind: 'rep', payload: m.payload } : { kind: 'fail', text: Buffer.from(m.payload).toString('utf8') });
+        break;
+      }
+      default: {
+        const never: never = m.type;
+        throw new Error(String(never));
+      }
+    }
+  }
+
+  private malformed(what: string): void {
+    this.log(`malformed message (${what})`);
+    this.close(CLOSE.malformed, 'malformed message');
+  }
+
+  private onHandshake(text: string): void {
+    const m = parseHandshake(text);
+    if (m === null) return this.malformed('bad handshake frame');
+    const cfg = this.cfg;
+    if (this.role === 'client') {
+      if (m.t === 'challenge' && this.peerId === null) {
+        if (m.proto !== PROTOCOL) return this.versionMismatch(m.proto);
+        this.peerId = m.id;
+        this.peerNonce = m.nonce;
+        if (this.events.challenged?.(this, m.id) === false) return this.close(CLOSE.normal, 'already connected');
+        const mac = clientMac(cfg.cookie, m.nonce, this.nonce, cfg.id, m.id);
+        this.sendText({ t: 'response', proto: PROTOCOL, id: cfg.id, nonce: this.nonce, mac, ...cfg.identity });
+        return;
+      }
+      if (m.t === 'welcome' && this.peerId !== null) {
+        if (!macEqual(m.mac, serverMac(cfg.cookie, this.nonce, this.peerNonce, this.peerId, cfg.id))) {
+          this.peer = identityOf(m);
+          this.log('the server failed authentication (wrong cookie?)');
+          return this.close(CLOSE.authFailed, 'authentication failed');
+        }
+        this.peer = identityOf(m);
+        return this.open();
+      }
+      return this.malformed(`unexpected ${m.t}`);
+    }
+    if (m.t !== 'response' || this.peerId !== null) return this.malformed(`unexpected ${m.t}`);
+    if (m.proto !== PROTOCOL) return this.versionMismatch(m.proto);
+    if (!macEqual(m.mac, clientMac(cfg.cookie, this.nonce, m.nonce, m.id, cfg.id))) {
+      this.log('authentication failed (wrong cookie?)');
+      return this.close(CLOSE.authFailed, 'authentication failed');
+    }
+    this.peerId = m.id;
+    this.peer = identityOf(m);
+    this.sendText({ t: 'welcome', mac: serverMac(cfg.cookie, m.nonce, this.nonce, cfg.id, m.id), ...cfg.identity });
+    this.open();
+  }
+
+  private versionMismatch(theirs: string): void {
+    this.log(`protocol version mismatch (peer speaks ${JSON.stringify(theirs)}, we speak ${JSON.stringify(PROTOCOL)})`);
+    this.close(CLOSE.version, 'protocol version mismatch');
+  }
+
+  private open(): void {
+    this.state = 'open';
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = null;
+    if (this.cfg.heartbeatMs > 0) {
+      this.timer = setInterval(() => this.heartbeat(), this.cfg.heartbeatMs);
+      this.timer.unref();
+    }
+    this.events.established(this);
+  }
+
+  private heartbeat(): void {
+    if (!this.alive) {
+      this.log('no heartbeat');
+      this.ws.terminate();
+      this.finish('no heartbeat');
+      return;
+    }
+    this.alive = false;
+    try { this.ws.ping(); } catch { /* closing */ }
+  }
+
+  private onClose(code: number, reason: string): void {
+    if (this.state !== 'closed') {
+      if (code === CLOSE.authFailed && this.role === 'client') this.log('it refused us: authentication failed (wrong cookie?)');
+      else if (code === CLOSE.version && this.role === 'client') this.log('it refused us: protocol version mismatch');
+    }
+    this.finish(reason || `closed (${code})`);
+  }
+
+  /** Enter the closed state once: fail every pending call at once, tell the manager. */
+  private finish(reason: string): void {
+    if (this.state === 'closed') return;
+    this.state = 'closed';
+    this.closeReason = reason;
+    if (this.timer !== null) {
+      clearTimeout(this.timer);
+      clearInterval(this.timer);
+      this.timer = null;
+    }
+    const calls = [...this.calls.values()];
+    this.calls.clear();
+    for (const done of calls) done({ kind: 'lost', text: reason });
+    this.events.closed(this);
+  }
+}
+
+function identityOf(m: Identity): Identity {
+  return { addr: m.addr, port: m.port, host: m.host, max: m.max };
+}

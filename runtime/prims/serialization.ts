@@ -1,0 +1,130 @@
+// Serialization (Gambit manual, "Serialization"; the talk's teleportation demo):
+//
+//   (object->u8vector obj [encoder])   obj as bytes; `encoder` maps each sub-object first
+//   (u8vector->object u8 [decoder])    the object back; `decoder` maps each new object
+//
+// The walks are runtime/serialize.ts and runtime/deserialize.ts (+ decoder-walk.ts). With an
+// encoder or decoder procedure they are resumable state machines: each time a value needs the
+// procedure, the primitive pushes a call-with-values frame whose consumer is a fresh "resume"
+// primitive and applies the procedure; its result re-enters the walk there. So the procedure
+// is an ordinary Scheme call: it may raise (handlers see the error), block, or escape. A walk
+// is resumed once per call: re-entering an old continuation of the procedure is an error.
+//
+// Errors are raised without a call form and located IN ##object->u8vector / ##u8vector->object,
+// as gsi shows them: `*** ERROR IN ##object->u8vector -- can't serialize #<mutex #2>`.
+
+import { FOp } from '../../interpreter/frames.js';
+import { applyProc, raise, ret, type ControlFn, type Regs } from '../../interpreter/machine.js';
+import { checkProcedure } from '../check.js';
+import { DecoderWalk } from '../decoder-walk.js';
+import { Deserializer, deserializationError } from '../deserialize.js';
+import { ErrorObj, typeError } from '../errors.js';
+import { makePrim, type PrimFactory } from '../primitive.js';
+import { Serializer } from '../serialize.js';
+import { DEFAULT, U8Vector, type Primitive, type Value } from '../values.js';
+import type { Vm } from '../vm.js';
+
+/** A resumable walk: run() until 'call' (apply the procedure to `pending`) or 'done'. */
+interface Walk {
+  run(): 'done' | 'call';
+  resume(x: Value): void;
+  readonly pending: Value;
+}
+
+/**
+ * Runs `walk`, calling `proc` through the machine whenever it asks; `finish` makes the
+ * primitive's result. `fail` turns a JS-side failure into the Scheme error to raise.
+ */
+function drive(vm: Vm, r: Regs, name: string, walk: Walk, proc: Value, finish: () => Value, fail: (e: unknown) => ErrorObj): void {
+  let res: 'done' | 'call';
+  try {
+    res = walk.run();
+  } catch (e: unknown) {
+    raise(vm, r, fail(e));
+    return;
+  }
+  if (res === 'done') {
+    let v: Value;
+    try {
+      v = finish();
+    } catch (e: unknown) {
+      raise(vm, r, fail(e));
+      return;
+    }
+    ret(r, v);
+    return;
+  }
+  let used = false;
+  const resume: ControlFn = (vm2, r2, [x]) => {
+    if (used) {
+      raise(vm2, r2, fail(new ErrorObj('error', `${name}: a continuation of the encoder or decoder was resumed twice`)));
+      return;
+    }
+    used = true;
+    try {
+      walk.resume(x!);
+    } catch (e: unknown) {
+      raise(vm2, r2, fail(e));
+      return;
+    }
+    drive(vm2, r2, name, walk, proc, finish, fail);
+  };
+  const consumer: Primitive = makePrim(name, 1, 1, 'control', resume);
+  r.k = { op: FOp.CallWithValues, next: r.k, consumer };
+  applyProc(r, proc, [walk.pending]);
+}
+
+function serializationFailure(e: unknown): ErrorObj {
+  if (e instanceof ErrorObj) {
+    if (!e.located) {
+      e.locProc = '##object->u8vector';
+      e.located = true;
+    }
+    return e;
+  }
+  if (e instanceof RangeError) {
+    const err = new ErrorObj('serialization', 'object too deeply nested to serialize');
+    err.locProc = '##object->u8vector';
+    err.located = true;
+    return err;
+  }
+  throw e;
+}
+
+function deserializationFailure(e: unknown): ErrorObj {
+  return deserializationError(e);
+}
+
+export const serializationPrims: PrimFactory = () => [
+  makePrim('object->u8vector', 1, 2, 'control', ((vm, r, [obj, encoder]) => {
+    const cb = encoder !== undefined && encoder !== DEFAULT;
+    if (cb) checkProcedure(encoder, 2);
+    let s: Serializer;
+    try {
+      s = new Serializer(vm, obj!, cb);
+    } catch (e: unknown) {
+      raise(vm, r, serializationFailure(e));
+      return;
+    }
+    drive(vm, r, 'object->u8vector', s, encoder ?? DEFAULT, () => new U8Vector(s.bytes()), serializationFailure);
+  }) satisfies ControlFn),
+
+  makePrim('u8vector->object', 1, 2, 'control', ((vm, r, [u8, decoder]) => {
+    if (!(u8 instanceof U8Vector)) throw typeError(1, 'U8VECTOR');
+    const cb = decoder !== undefined && decoder !== DEFAULT;
+    if (cb) checkProcedure(decoder, 2);
+    let d: Deserializer;
+    try {
+      d = new Deserializer(vm, u8.bytes, cb);
+    } catch (e: unknown) {
+      raise(vm, r, deserializationFailure(e));
+      return;
+    }
+    if (!cb) {
+      ret(r, d.root);
+      return;
+    }
+    const w = new DecoderWalk(d, d.rootField);
+    drive(vm, r, 'u8vector->object', w, decoder!, () => w.root, deserializationFailure);
+  }) satisfies ControlFn),
+];

@@ -1,0 +1,36 @@
+; thread-join!: results, timeouts and their default values, and the exceptions it raises
+(define (p x) (write x) (newline))
+(define (show thunk) (with-exception-catcher (lambda (e) (display-exception e) e) thunk))
+(define (slow) (thread-sleep! 10) 'slow)
+(define (boom) (raise 'boom))
+(define (bad) (car 5))
+(define s (thread-start! (make-thread slow 'slow)))
+(p (thread-join! s 0 'timed-out))
+(p (thread-join! s 0.01 'timed-out))
+(p (join-timeout-exception? (show (lambda () (thread-join! s 0.01)))))
+(p (thread-join! (make-thread slow) 0.01 'never-started))
+(thread-terminate! s)
+(p (terminated-thread-exception? (show (lambda () (thread-join! s)))))
+(p (terminated-thread-exception? (show (lambda () (thread-join! s 1 'default)))))
+; an uncaught exception ends the thread silently; thread-join! raises an uncaught-exception
+(define b (thread-start! (make-thread boom 'boom)))
+(thread-yield!)
+(p 'silent-so-far)
+(define e (show (lambda () (thread-join! b))))
+(p (list (uncaught-exception? e) (uncaught-exception-reason e)))
+(p (list (uncaught-exception-procedure e) (uncaught-exception-arguments e)))
+(define e2 (show (lambda () (thread-join! (thread-start! (make-thread bad))))))
+(p (type-exception? (uncaught-exception-reason e2)))
+; a handler installed around thread-join! sees the uncaught-exception, not the reason
+(p (with-exception-handler (lambda (e) (list 'handled (uncaught-exception? e))) (lambda () (thread-join! b))))
+; the exception handlers of the creator are not inherited by the thread
+(p (with-exception-catcher (lambda (e) 'creator-handler)
+     (lambda () (thread-join! (thread-start! (make-thread boom)) 1 'default))))
+; joining from several threads at once
+(define g (thread-start! (make-thread (lambda () (thread-sleep! 0.02) 'gate))))
+(define js (map (lambda (i) (thread-start! (make-thread (lambda () (list i (thread-join! g)))))) '(1 2 3)))
+(p (map thread-join! js))
+; a joiner blocked when the thread fails gets the exception too
+(define f (thread-start! (make-thread (lambda () (thread-sleep! 0.02) (raise 'late)))))
+(p (uncaught-exception-reason (show (lambda () (thread-join! f)))))
+(thread-join! b)

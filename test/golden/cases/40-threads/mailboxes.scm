@@ -1,0 +1,58 @@
+; Gambit's mailboxes: thread-send, thread-receive, and the cursor of thread-mailbox-next
+(define (p x) (write x) (newline))
+(define me (current-thread))
+(thread-send me 'a) (thread-send me 'b) (thread-send me 'c)
+(p (thread-mailbox-next))
+(p (thread-receive)) ; the message after the cursor, removed; the cursor goes back
+(p (thread-mailbox-next))
+(p (thread-mailbox-next))
+(p (thread-mailbox-next 0 'none))
+(thread-mailbox-rewind)
+(p (thread-mailbox-next))
+(thread-mailbox-extract-and-rewind)
+(p (thread-mailbox-next))
+(thread-mailbox-extract-and-rewind)
+(thread-mailbox-extract-and-rewind)
+(p (thread-receive 0 'empty))
+(p (with-exception-catcher (lambda (e) (list (mailbox-receive-timeout-exception? e) e)) (lambda () (thread-receive 0))))
+(p (with-exception-catcher (lambda (e) e) (lambda () (thread-mailbox-next 0))))
+(p (thread-receive 0.01 'empty-after-waiting))
+(thread-send me 1)
+(thread-send me 2)
+(p (thread-mailbox-next))
+(p (thread-mailbox-next))
+(p (thread-receive 0 'x)) ; a timeout leaves the cursor where it was
+(p (thread-receive 0 'x))
+(p (list (thread-send me 5) (thread-mailbox-rewind) (thread-mailbox-extract-and-rewind)))
+(p (thread-receive))
+(p (thread-receive))
+(p (thread-receive))
+; messages to a thread not yet started wait in its mailbox
+(define u (make-thread (lambda () (list (thread-receive) (thread-receive)))))
+(thread-send u 'early)
+(thread-send u 'bird)
+(thread-start! u)
+(p (thread-join! u))
+; a thread blocked in thread-receive gets the message sent to it
+(define echo
+  (thread-start!
+   (make-thread
+    (lambda ()
+      (let loop ((n 0))
+        (let ((m (thread-receive)))
+          (if (eq? m 'stop)
+              n
+              (begin (thread-send (car m) (list 'echo (cdr m))) (loop (+ n 1))))))))))
+(thread-send echo (cons me 'hello))
+(p (thread-receive))
+(thread-send echo (cons me 'world))
+(p (thread-receive 1 'too-slow))
+(thread-send echo 'stop)
+(p (thread-join! echo))
+; mailbox-next with a timeout waits for a message past the cursor only
+(define q (thread-start! (make-thread (lambda () (list (thread-mailbox-next) (thread-mailbox-next 0.5 'timeout) (begin (thread-mailbox-rewind) (thread-receive)))))))
+(thread-send q 'first)
+(thread-send q 'second)
+(p (thread-join! q))
+(p (thread-send me 'last))
+(p (thread-receive 'soon))

@@ -1,0 +1,10 @@
+; escapes in written characters, strings and symbols; list mutation; gensym
+(define (p x) (write x) (newline))
+(define l (list 1 2 3)) (list-set! l 1 'x) (p l)
+(p (list (char->integer #\x10FFFF) (integer->char 0) #\x1 #\x7e #\x80 #\xff #\x100))
+(p (list "\x7f;" "\t" "\x80;" "\xff;" (string (integer->char 300))))
+(p (string->list "a\nb"))
+(p (list 'a 'B '|x y| (string->symbol "a\nb") (string->symbol "#") (string->symbol "a(b") (string->symbol "") (string->symbol "1.5") (string->symbol "+a") (string->symbol "-") (string->symbol "@")))
+(p (list (keyword->string (string->keyword "")) (string->keyword "1") (string->keyword "a:")))
+(p (list (symbol->string 'abc) (string->uninterned-symbol "q") (gensym) (gensym 'foo)))
+(p (list-set! (list 1) 5 'x))

@@ -1,0 +1,10 @@
+; an exception raised again elsewhere is reported where it was last raised (gsi locates an
+; uncaught exception by the continuation of the raise, not where the object was made)
+(define saved #f)
+(define (f) (car 1))
+(define (g) (with-exception-catcher (lambda (e) (set! saved e) 'caught) (lambda () (f) 1)))
+(write (g)) (newline)
+(define (h)
+  (raise saved)
+  2)
+(h)

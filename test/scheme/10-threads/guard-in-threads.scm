@@ -1,0 +1,22 @@
+; R7RS guard (which gsi 4.9.3 lacks) inside threads: an exception caught in the thread that
+; raised it never reaches thread-join!; one that escapes the thread's guard does.
+(define (safe-div a b)
+  (guard (e ((error-object? e) (list 'error (error-object-message e)))
+            ((symbol? e) (list 'symbol e)))
+    (if (= b 0) (error "division by zero" a) (/ a b))))
+(define ts (map (lambda (b) (thread-start! (make-thread (lambda () (safe-div 12 b))))) '(1 2 0 3)))
+(write (map thread-join! ts)) (newline)
+; expect: (12 6 (error "division by zero") 4)
+(define escaping (thread-start! (make-thread (lambda () (guard (e ((string? e) 'string)) (raise 'not-a-string))))))
+(write (guard (e ((uncaught-exception? e) (list 'uncaught (uncaught-exception-reason e))))
+         (thread-join! escaping)))
+(newline)
+; expect: (uncaught not-a-string)
+(write (guard (e ((join-timeout-exception? e) 'join-timed-out))
+         (thread-join! (thread-start! (make-thread (lambda () (thread-sleep! 10)))) 0.01)))
+(newline)
+; expect: join-timed-out
+(write (guard (e (#t (list 'in-thread (current-thread))))
+         (raise 'x)))
+(newline)
+; expect: (in-thread #<thread #1 primordial>)
