@@ -215,8 +215,9 @@ export class Scheduler {
       this.vm.host.clearTimer(this.hostTimer);
     }
     this.hostTimerAt = at;
-    // Host timers take at most 2^31-1 ms (~24.8 days); a later deadline re-arms on the way.
-    const ms = Math.min(Math.max(0, at - this.vm.host.monotonic()), 0x7fffffff);
+    // Rounded up (host timers count whole milliseconds: one firing early would only re-arm);
+    // at most 2^31-1 ms (~24.8 days): a later deadline re-arms on the way.
+    const ms = Math.min(Math.max(0, Math.ceil(at - this.vm.host.monotonic())), 0x7fffffff);
     this.hostTimer = this.vm.host.setTimer(ms, () => {
       this.hostTimer = null;
       this.hostTimerAt = Infinity;

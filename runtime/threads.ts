@@ -31,9 +31,10 @@ export const enum WaitKind { None = 0, Sleep, Join, Mutex, CondVar, Receive, Nex
 /** How a thread ended. */
 export const enum EndKind { Running = 0, Normal, Uncaught, Terminated }
 
-export class SThread implements HeapObject {
+export class SThread extends Regs implements HeapObject {
   get tag(): Tag.Thread { return Tag.Thread; }
-  readonly regs = new Regs();
+  /** The machine registers of the thread: the thread object itself (one allocation per thread). */
+  get regs(): Regs { return this; }
   state: ThreadState = 'created';
   /**
    * Woken from a wait and not yet preempted: runs before the threads that are merely runnable
@@ -86,7 +87,9 @@ export class SThread implements HeapObject {
     /** The name given to make-thread (VOID when none). */
     readonly name: Value,
     readonly primordial = false,
-  ) {}
+  ) {
+    super();
+  }
 
   get terminated(): boolean { return this.state === 'terminated'; }
 

@@ -43,9 +43,17 @@ function realValue(v: Value): number | null {
   return null;
 }
 
-/** The thread-state types, in the order of gsi's `thread-state-*?` predicates. */
-const STATES = ['uninitialized', 'initialized', 'normally-terminated', 'abnormally-terminated', 'waiting', 'running'] as const;
-type StateName = typeof STATES[number];
+/** The thread-state types (Gambit's `thread-state-*` records) and their fields. */
+const STATE_FIELDS = {
+  uninitialized: [],
+  initialized: [],
+  'normally-terminated': ['result'],
+  'abnormally-terminated': ['reason'],
+  waiting: ['for', 'timeout'],
+  running: [],
+} as const;
+type StateName = keyof typeof STATE_FIELDS;
+const STATES = Object.keys(STATE_FIELDS) as StateName[];
 
 /** Exception kinds of this chapter whose objects carry the call that raised them. */
 const THREAD_CALL_KINDS = ['started-thread', 'terminated-thread', 'uncaught', 'join-timeout', 'mailbox-receive-timeout'] as const;
@@ -144,10 +152,8 @@ export const threadPrims: PrimFactory = (vm) => {
   };
 
   // --- thread states
-  const stateObject = (name: StateName, fields: Value[]): Value => {
-    const type = typeNamed(`thread-state-${name}`, fields.map((_, i) => `f${i}`));
-    return new Record(type, fields);
-  };
+  const stateType = (name: StateName): RecordType => typeNamed(`thread-state-${name}`, [...STATE_FIELDS[name]]);
+  const stateObject = (name: StateName, fields: Value[]): Value => new Record(stateType(name), fields);
   const stateOf = (th: SThread): Value => {
     switch (th.state) {
       case 'created': return stateObject('initialized', []);
@@ -180,7 +186,7 @@ export const threadPrims: PrimFactory = (vm) => {
   const waitingTimeout = (th: SThread): Value =>
     th.deadline === Infinity ? false : new STime((host.now() + (th.deadline - host.monotonic())) / 1000);
   const stateField = (name: StateName, i: number) => (s: Value): Value => {
-    const type = typeNamed(`thread-state-${name}`);
+    const type = stateType(name);
     if (s instanceof Record && s.type === type) return s.fields[i]!;
     throw instanceError(1, type);
   };
@@ -254,7 +260,7 @@ export const threadPrims: PrimFactory = (vm) => {
     plain('thread-quantum-set!', 2, 2, (t: Value, v: Value) => { extraOf(checkThread(t, 1)).quantum = v; return VOID; }),
 
     plain('thread-state', 1, 1, (t: Value) => stateOf(checkThread(t, 1))),
-    ...STATES.map((name) => pure(`thread-state-${name}?`, 1, 1, (s: Value) => s instanceof Record && s.type === types.get(`thread-state-${name}`))),
+    ...STATES.map((name) => pure(`thread-state-${name}?`, 1, 1, (s: Value) => s instanceof Record && s.type === stateType(name))),
     plain('thread-state-normally-terminated-result', 1, 1, stateField('normally-terminated', 0)),
     plain('thread-state-abnormally-terminated-reason', 1, 1, stateField('abnormally-terminated', 0)),
     plain('thread-state-waiting-for', 1, 1, stateField('waiting', 0)),
