@@ -3,12 +3,14 @@
 //
 // Safety: any byte string either yields well-formed objects or a Scheme `deserialization
 // error`; no JS exception escapes, nothing recurses on data, and work is bounded by the input
-// size (`budget`: every array element read is paid for, so CBOR packing or cyclic arrays cannot
-// make the walk explode). Everything the machine relies on is checked before any object is
-// handed out: node shapes and lexical addresses (serial-code.ts), the environment chain under
-// every closure and frame (each [depth, index] its code may touch exists), frame indices,
-// acyclic frame / handler / parameter / environment chains, consistent dynamic-wind depths,
-// record field counts, promise and table invariants.
+// size (serial-cbor.ts checks every length against the bytes left before allocating; `budget`
+// pays for every element walked, `refBudget` for the environment checks). Everything the
+// machine relies on is checked before any object is handed out: node shapes and lexical
+// addresses (serial-code.ts), the environment chain under every closure and frame (each
+// [depth, index] its code may touch exists), frame indices, acyclic frame / handler /
+// parameter / environment chains, consistent dynamic-wind depths, record field counts, promise
+// and table invariants. test/unit/serialize-fuzz.test.ts and bench/fuzz-serialization.ts
+// check this on random and mutated messages, running what they decode.
 //
 // Passes over the (flat) entries, none recursive:
 //   1. shells: every object is allocated with placeholder fields (so references, including
@@ -17,7 +19,7 @@
 //      record types (parents first; types with an id are shared per Vm via makeRecordType);
 //   3. fill: every field resolved;
 //   4. checks, then tables are filled (their keys must be complete to be hashed).
-// With a decoder procedure, a last walk (DecoderWalk below) visits the objects depth first from
+// With a decoder procedure, a last walk (decoder-walk.ts) visits the objects depth first from
 // the root and calls it post-order on each Scheme value newly built, replacing the value by the
 // result where it is stored. It is resumable like the encoder's walk (serialize.ts).
 // A reference to an object whose decoding is complete sees the decoder's result; one from
@@ -135,7 +137,7 @@ export class Deserializer implements ImmediateResolver {
 
   spend(n: number): void {
     this.budget -= n;
-    if (this.budget < 0) bad('input exhausted (cyclic or packed structure)');
+    if (this.budget < 0) bad('more work than the input size allows');
   }
 
   // -------------------------------------------------------------------------------------------
@@ -451,6 +453,8 @@ export class Deserializer implements ImmediateResolver {
         const irritants = e[3] as unknown[];
         for (let j = 0; j < irritants.length; j++) x.irritants[j] = this.val(irritants[j]);
         x.datum = this.opt(e[6]) ?? null;
+        // error-text.ts shows an unbound variable's name without checking for one.
+        if (x.kind === 'unbound-global' && x.datum === null) bad('unbound-global exception without a variable');
         x.proc = this.opt(e[7]) ?? null;
         x.args = e[8] === null ? null : this.arr(e[8], 'arguments').map((a) => this.val(a));
         if (e[9] !== null) {

@@ -13,6 +13,7 @@ import { writeString } from '../../runtime/printer.js';
 import { deserialize } from '../../runtime/deserialize.js';
 import { serialize } from '../../runtime/serialize.js';
 import { serialState } from '../../runtime/serial-code.js';
+import { decodeCbor, encodeCbor } from '../../runtime/serial-cbor.js';
 import { Closure, Continuation, MString, NIL, Pair, Primitive, U8Vector, VOID, intern, type Value } from '../../runtime/values.js';
 import type { Vm } from '../../runtime/vm.js';
 import { MemoryHost } from './helpers/memory-host.js';
@@ -259,6 +260,35 @@ describe('serialization', () => {
       expect(a.fail('(object->u8vector (list 1 (make-mutex)))').message).to.match(/^can't serialize #<mutex #\d+> \(reached via list > element 2\)$/);
       expect(a.fail('(object->u8vector (vector (make-condition-variable)))').message).to.match(/^can't serialize #<condition-variable #\d+> \(reached via vector > element 1\)$/);
       expect(a.fail('(object->u8vector (make-thread (lambda () 1)))').message).to.match(/^can't serialize #<thread #\d+>$/);
+    });
+  });
+
+  describe('untrusted input', () => {
+    it('raises a deserialization error IN ##u8vector->object for bytes that are not a message', () => {
+      for (const src of ['(u8vector)', '(u8vector 1 2 3)', '(u8vector 132 102 103 115 105 45 116 115 2 0 128)']) {
+        const e = a.fail(`(u8vector->object ${src})`);
+        expect(e.kind).to.equal('deserialization');
+        expect(e.message).to.match(/^deserialization error: /);
+        expect(e.locProc).to.equal('##u8vector->object');
+      }
+      expect(a.fail('(u8vector->object (u8vector 132 102 103 115 105 45 116 115 2 0 128))').message).to.equal('deserialization error: unsupported format version 2');
+    });
+
+    it('lets Scheme handlers catch it', () => {
+      expect(a.ev("(with-exception-catcher (lambda (e) 'caught) (lambda () (u8vector->object (u8vector 1))))")).to.equal('caught');
+    });
+
+    it('refuses a closure whose code reaches beyond its environment', () => {
+      a.ev('(define (adder n) (lambda (x) (+ x n)))');
+      const good = a.bytes(a.value('(adder 1)'));
+      // The same message with the closure's environment cut down to nothing.
+      const doc = decodeCbor(good) as unknown[];
+      const entries = doc[3] as unknown[][];
+      const env = entries.find((e) => e[0] === 15)!;
+      env.length = 1;
+      const e = a.fail.bind(a);
+      a.define('bad', new U8Vector(encodeCbor(doc)));
+      expect(e('(u8vector->object bad)').message).to.equal('deserialization error: environment too small for its code');
     });
   });
 

@@ -17,6 +17,8 @@ import { serialize } from '../../../runtime/serialize.js';
 import { Style, writeLimited } from '../../../runtime/printer.js';
 import { Closure, Continuation, EMPTY_DYN, NIL, Pair, SVector, type Value } from '../../../runtime/values.js';
 import { DecoderWalk } from '../../../runtime/decoder-walk.js';
+import { ErrorObj } from '../../../runtime/errors.js';
+import { errorReport } from '../../../runtime/error-text.js';
 import type { Vm } from '../../../runtime/vm.js';
 import { MemoryHost } from './memory-host.js';
 import { repoRoot } from './run-cli.js';
@@ -48,6 +50,12 @@ export const CORPUS_SOURCES: string[] = [
   '(begin (with-exception-catcher (lambda (e) 0) (lambda () (vector 1 (continuation-capture (lambda (k) (set! kk k) 1))))) kk)',
   '(begin (force (delay (continuation-capture (lambda (k) (set! kk k) 1)))) kk)',
   "(vector (lambda () (display \"hi\")) (string->uninterned-symbol \"u\") car current-output-port)",
+  '(begin (define gg (continuation-capture (lambda (k) (set! kk k) 1))) kk)',
+  '(begin (set! gg (+ 1 (continuation-capture (lambda (k) (set! kk k) 1)))) kk)',
+  '(begin (load "cap.scm") kk)',
+  '(begin (call/cc (lambda (out) (dynamic-wind (lambda () 1) (lambda () (out 1)) (lambda () (continuation-capture (lambda (k) (set! kk k) 1)))))) kk)',
+  '(begin (dynamic-wind (lambda () 1) (lambda () 2) (lambda () (continuation-capture (lambda (k) (set! kk k) 1)))) kk)',
+  '(list (current-time) (make-table test: string=?) (make-table weak-keys: #t init: 0))',
 ];
 
 function preludes(): Array<[string, string]> {
@@ -58,7 +66,8 @@ function preludes(): Array<[string, string]> {
 }
 
 export function fuzzVm(): Vm {
-  return createVm(new MemoryHost(), { preludes: preludes() });
+  const host = new MemoryHost({ '/home/cap.scm': '(define before 1)\n(continuation-capture (lambda (k) (set! kk k) 1))\n(define after 2)\n' });
+  return createVm(host, { preludes: preludes() });
 }
 
 /** The corpus: each source's value, serialized. */
@@ -202,7 +211,10 @@ export function checkOne(vm: Vm, bytes: Uint8Array, fuel = 2000, decoder = false
   } else if (root instanceof SVector) {
     todo.push(...root.items.slice(0, 8));
   }
-  for (const v of todo) exercise(vm, v, fuel);
+  for (const v of todo) {
+    if (v instanceof ErrorObj) errorReport(vm, v, v.loc === null ? null : { ...v.loc, proc: v.locProc });
+    exercise(vm, v, fuel);
+  }
   return 'accepted';
 }
 
@@ -222,7 +234,8 @@ function exercise(vm: Vm, v: Value, fuel: number): void {
       return;
     }
     const res = run(vm, r, fuel);
-    if (res === 'done' || res === 'error') writeLimited(vm, r.val, Style.Write, 2000);
+    if (res === 'done') writeLimited(vm, r.val, Style.Write, 2000);
+    if (res === 'error') errorReport(vm, r.val, r.errSrc);
   } finally {
     vm.dyn = outer;
   }
