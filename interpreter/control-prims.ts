@@ -14,6 +14,15 @@ import {
 import type { Vm } from '../runtime/vm.js';
 import type { Node, Src } from './nodes.js';
 
+/** call/cc (a procedure continuation) and continuation-capture (a continuation object). */
+function capture(isProcedure: boolean): ControlFn {
+  return (vm, r, [f]) => {
+    checkProcedure(f!, 1);
+    vm.captures++; // frames on the stack may now be returned into more than once
+    applyProc(r, f!, [new Continuation(r.k, vm.dyn, isProcedure)]);
+  };
+}
+
 function relocate(obj: Value): Value {
   if (obj instanceof ErrorObj) {
     obj.located = false;
@@ -72,21 +81,9 @@ export function controlPrims(readForms: FileReader): (vm: Vm) => Primitive[] {
       applyProc(r, f, [...args.slice(1, -1), ...spread]);
     })),
 
-    ...both(control('call-with-current-continuation', 1, 1, (vm, r, [f]) => {
-      checkProcedure(f!, 1);
-      vm.captures++;
-      applyProc(r, f!, [new Continuation(r.k, vm.dyn, true)]);
-    })),
-    ...both(control('call/cc', 1, 1, (vm, r, [f]) => {
-      checkProcedure(f!, 1);
-      vm.captures++;
-      applyProc(r, f!, [new Continuation(r.k, vm.dyn, true)]);
-    })),
-    control('continuation-capture', 1, 1, (vm, r, [f]) => {
-      checkProcedure(f!, 1);
-      vm.captures++;
-      applyProc(r, f!, [new Continuation(r.k, vm.dyn, false)]);
-    }),
+    ...both(control('call-with-current-continuation', 1, 1, capture(true))),
+    ...both(control('call/cc', 1, 1, capture(true))),
+    control('continuation-capture', 1, 1, capture(false)),
     control('continuation-return', 1, -1, (vm, r, args) => {
       const c = args[0]!;
       if (!(c instanceof Continuation)) throw typeError(1, 'CONTINUATION');

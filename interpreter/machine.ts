@@ -455,7 +455,7 @@ export function run(vm: Vm, r: Regs, fuel: number): RunResult {
               mode = Mode.Eval;
             } else if (f instanceof Primitive) {
               const n = vals.length - 1;
-              if (n < f.min || (f.max >= 0 && n > f.max)) throw wrongArgsFor(f, vals);
+              if (n < f.min || (f.max >= 0 && n > f.max)) throw callError(wrongArgs(), f, vals.slice(1));
               if (f.kind !== 'control') {
                 try { val = callPrim(f, vals); } catch (e: unknown) { throw annotate(e, f, vals.slice(1)); }
                 mode = Mode.Return;
@@ -479,7 +479,7 @@ export function run(vm: Vm, r: Regs, fuel: number): RunResult {
             } else if (f instanceof Parameter) {
               if (vals.length === 1) { val = vm.paramValue(f); mode = Mode.Return; }
               else if (vals.length === 2) { setParam(vm, f, vals[1]!); val = VOID; mode = Mode.Return; }
-              else throw wrongArgsFor(f, vals);
+              else throw callError(wrongArgs(), f, vals.slice(1));
             } else {
               // gsi locates this at the call expression, even in tail position.
               const err = new ErrorObj('nonprocedure-operator', '');
@@ -657,23 +657,12 @@ export function run(vm: Vm, r: Regs, fuel: number): RunResult {
       try {
         raise(vm, r, obj);
       } catch (e2: unknown) {
-        if (e2 === UNCAUGHT) { save2(r, vm); return 'error'; }
+        if (e2 === UNCAUGHT) { r.dyn = vm.dyn; return 'error'; }
         throw e2;
       }
       mode = r.mode; node = r.node as Node; env = r.env; val = r.val; k = r.k; vals = r.vals; cnode = r.cnode as CallNode | PrimAppNode; ai = r.ai; site = r.site;
     }
   }
-}
-
-function save2(r: Regs, vm: Vm): void {
-  r.dyn = vm.dyn;
-}
-
-function wrongArgsFor(f: Value, vals: Value[]): ErrorObj {
-  const e = wrongArgs();
-  e.proc = f;
-  e.args = vals.slice(1);
-  return e;
 }
 
 function setParam(vm: Vm, p: Parameter, v: Value): void {
