@@ -17,6 +17,7 @@ import { MString, VOID, type Value } from '../runtime/values.js';
 import type { Vm } from '../runtime/vm.js';
 import type { Src } from '../interpreter/nodes.js';
 import { addNodeOptions, installNetFromCli, nodeStartFrame, type NodeCliOptions } from '../net/cli.js';
+import { addLiveOptions, runLive, type LiveCliOptions } from './monitor/cli.js';
 
 /** The package root: the nearest folder above this file with a package.json (dist/ or bundle). */
 function findRoot(): string {
@@ -47,7 +48,7 @@ function fail(vm: Vm, value: Value, src: Src | null): never {
   process.exit(70);
 }
 
-interface Options extends NodeCliOptions {
+interface Options extends NodeCliOptions, LiveCliOptions {
   eval?: string[];
   threadErrors?: boolean;
   echo?: boolean;
@@ -113,7 +114,7 @@ function start(files: string[], opts: Options): void {
 
 function main(): void {
   const program = new Command();
-  addNodeOptions(program)
+  addLiveOptions(addNodeOptions(program))
     .name('gsi-ts')
     .description('A Gambit-compatible Scheme whose threads can move between machines')
     .version(VERSION, '-v, --version')
@@ -121,7 +122,10 @@ function main(): void {
     .option('--thread-errors', 'report uncaught exceptions of threads when they happen')
     .option('--echo', 'REPL on a pipe: echo each input line after the prompt, as a terminal shows it')
     .argument('[files...]', 'Scheme files to load in order ("-" starts the REPL)')
-    .action((files: string[], opts: Options) => start(files, opts));
+    .action((files: string[], opts: Options) => {
+      // --monitor, --demo: the live view (cli/monitor/), instead of running Scheme files.
+      if (!runLive(opts, { root: packageRoot, preludes, self: [process.execPath, process.argv[1] ?? ''] })) start(files, opts);
+    });
   program.parse(process.argv);
 }
 

@@ -59,11 +59,13 @@ export class NodeHost implements Host {
 
   now(): number { return Date.now(); }
   monotonic(): number { return performance.now(); }
-  hostName(): string { return os.hostname(); }
+  /** The machine's name, or GSI_TS_HOST_NAME (several nodes on one machine: tell them apart). */
+  hostName(): string { return process.env['GSI_TS_HOST_NAME'] || os.hostname(); }
   getenv(name: string): string | undefined { return process.env[name]; }
   commandLine(): string[] { return this.argv; }
   exit(code: number): void { process.exit(code); }
   setTimer(ms: number, cb: () => void): unknown { return setTimeout(cb, Math.max(0, ms)); }
   clearTimer(handle: unknown): void { clearTimeout(handle as NodeJS.Timeout); }
   defer(cb: () => void): void { setImmediate(cb); }
+  heapUsed(): number { return process.memoryUsage().heapUsed; }
 }

@@ -22,6 +22,8 @@ import type { Vm } from '../runtime/vm.js';
 
 /** One line of a backtrace. */
 export interface BtFrame {
+  /** The continuation frame itself: returning a value to it continues from there (`,(c X)`). */
+  readonly frame: Frame;
   /** Where the awaited expression is (null: a procedure without location, e.g. a prelude's). */
   readonly src: Src | null;
   /** The environment the frame's code runs in (null for top-level code). */
@@ -30,21 +32,28 @@ export interface BtFrame {
   readonly node: Node | null;
 }
 
+/**
+ * The environment a Top frame's code runs in, when the REPL knows it: a form typed at a nested
+ * level runs in the scope of the selected frame, and gsi shows that scope's variables for the
+ * form's `(interaction)` frame.
+ */
+export type TopEnvLookup = (f: Frame) => Env | undefined;
+
 /** The frame's location and the expression it waits for, or null for frames that have none. */
-function frameInfo(f: Frame): BtFrame | null {
+function frameInfo(f: Frame, topEnv?: TopEnvLookup): BtFrame | null {
   switch (f.op) {
-    case FOp.If: return { src: f.node.test.src, env: f.env, node: f.node.test };
-    case FOp.Seq: return { src: f.node.body[f.i]!.src, env: f.env, node: f.node.body[f.i]! };
+    case FOp.If: return { frame: f, src: f.node.test.src, env: f.env, node: f.node.test };
+    case FOp.Seq: return { frame: f, src: f.node.body[f.i]!.src, env: f.env, node: f.node.body[f.i]! };
     case FOp.Arg: {
       const n = f.i === 0 ? f.node.fn : f.node.args[f.i - 1]!;
-      return { src: n.src, env: f.env, node: n };
+      return { frame: f, src: n.src, env: f.env, node: n };
     }
-    case FOp.LocalSet: return { src: f.node.value.src, env: f.env, node: f.node.value };
-    case FOp.GlobalSet: return { src: f.node.value.src, env: null, node: f.node.value };
+    case FOp.LocalSet: return { frame: f, src: f.node.value.src, env: f.env, node: f.node.value };
+    case FOp.GlobalSet: return { frame: f, src: f.node.value.src, env: null, node: f.node.value };
     // A Top frame without location is the base of an eval or of one REPL evaluation.
-    case FOp.Top: return { src: f.src, env: null, node: null };
-    case FOp.Or: return { src: f.node.exprs[f.i]!.src, env: f.env, node: f.node.exprs[f.i]! };
-    case FOp.Load: return { src: f.forms[f.i]!.loc, env: null, node: f.forms[f.i]!.node };
+    case FOp.Top: return { frame: f, src: f.src, env: topEnv?.(f) ?? null, node: null };
+    case FOp.Or: return { frame: f, src: f.node.exprs[f.i]!.src, env: f.env, node: f.node.exprs[f.i]! };
+    case FOp.Load: return { frame: f, src: f.forms[f.i]!.loc, env: null, node: f.forms[f.i]!.node };
     case FOp.RestoreDyn:
     case FOp.CallWithValues:
     case FOp.WindBefore:
@@ -62,15 +71,32 @@ function frameInfo(f: Frame): BtFrame | null {
 }
 
 /** The frames of continuation `k` that a backtrace shows, innermost first (at most `max`). */
-export function backtraceFrames(k: Frame | null, max = 1000): BtFrame[] {
+export function backtraceFrames(k: Frame | null, max = 100_000, topEnv?: TopEnvLookup): BtFrame[] {
   const out: BtFrame[] = [];
+  // gsi shows one frame per call in progress. Here a frame waits for an expression: when the
+  // frame inside it belongs to that very expression (the arguments of a call not yet made, the
+  // value of a set!), the inner frame stands for both.
+  let inner: Node | null = null;
   for (let f = k; f !== null && out.length < max; f = f.next) {
-    const info = frameInfo(f);
-    if (info === null || info.src === null) continue;
+    const info = frameInfo(f, topEnv);
+    const own = ownNode(f);
+    const skip = info !== null && info.node !== null && info.node === inner;
+    inner = own;
+    if (skip || info === null || info.src === null) continue;
     if (info.src.container === '' && info.src.proc === null) continue; // REPL and prelude plumbing
     out.push(info);
   }
   return out;
+}
+
+/** The code node a frame is part of (a call for an argument's frame, a set!...), if any. */
+function ownNode(f: Frame): Node | null {
+  switch (f.op) {
+    case FOp.If: case FOp.Seq: case FOp.Arg: case FOp.LocalSet: case FOp.GlobalSet: case FOp.Or:
+      return f.node;
+    default:
+      return null;
+  }
 }
 
 /**
@@ -78,9 +104,9 @@ export function backtraceFrames(k: Frame | null, max = 1000): BtFrame[] {
  * the innermost frame is the base of an evaluation, and in library code without locations,
  * whose variables gsi does not show either).
  */
-export function innermostEnv(k: Frame | null): Env {
+export function innermostEnv(k: Frame | null, topEnv?: TopEnvLookup): Env {
   for (let f = k; f !== null; f = f.next) {
-    const info = frameInfo(f);
+    const info = frameInfo(f, topEnv);
     if (info === null) continue;
     if (info.src !== null && info.src.container === '') return [];
     return info.env ?? [];
@@ -110,7 +136,7 @@ function frameForm(f: BtFrame, lookup: FormLookup): Value | null {
 /** One backtrace line (`sep` is ':' for ,b and '.' for ,y, as in gsi). */
 export function frameLine(vm: Vm, i: number, f: BtFrame, width: number, lookup: FormLookup, sep = ':'): string {
   const w = columnWidth(width);
-  const name = f.src === null ? '?' : (procName(vm, f.src, f.env) ?? '(interaction)');
+  const name = f.src === null ? '?' : f.frame.op === FOp.Top ? '(interaction)' : (procName(vm, f.src, f.env) || '(interaction)');
   let line = `${String(i).padEnd(3)}${name.padEnd(w - 1)} `;
   if (f.src !== null && f.src.container !== '') {
     const c = f.src.container.startsWith('(') ? f.src.container : `"${f.src.container}"`;
@@ -120,6 +146,53 @@ export function frameLine(vm: Vm, i: number, f: BtFrame, width: number, lookup: 
     if (form !== null) line += objectToString(vm, form, Math.max(10, width - 1 - line.length));
   }
   return line.replace(/\s+$/, '');
+}
+
+/** gsi's backtrace shows this many frames at its head and at its tail, and `...` between. */
+export const BACKTRACE_HEAD = 10;
+const BACKTRACE_TAIL = 4;
+
+/**
+ * The lines of `,b` (`,be` with `withEnv`): frames `from` and up, each followed by its
+ * variables indented 8 columns for `,be`; with more than head + tail + 1 frames, only the
+ * first 10 and the last 4, with `...` between (as gsi 4.9.3 does).
+ */
+export function backtraceLines(vm: Vm, frames: BtFrame[], from: number, width: number, lookup: FormLookup, withEnv: boolean): string[] {
+  const out: string[] = [];
+  const n = frames.length - from;
+  const elide = n > BACKTRACE_HEAD + BACKTRACE_TAIL + 1;
+  for (let i = from; i < frames.length; i++) {
+    if (elide && i === from + BACKTRACE_HEAD) {
+      out.push('...');
+      i = frames.length - BACKTRACE_TAIL;
+    }
+    const f = frames[i]!;
+    out.push(frameLine(vm, i, f, width, lookup));
+    if (withEnv) for (const l of environmentLines(vm, f.env ?? [])) out.push(`        ${l}`);
+  }
+  return out;
+}
+
+/**
+ * The frame a frame-moving command selects, from frame `cur` of `count` (clamped to the
+ * frames there are), or null if `cmd` is not one: `,N` frame N, `,N+` / `,N-` N frames
+ * outward / inward, `,+` / `,-` one, `,++` / `,--` as many as a backtrace shows at its head.
+ */
+export function frameMove(cmd: Value, cur: number, count: number): number | null {
+  let to: number;
+  if (typeof cmd === 'number') {
+    if (!Number.isInteger(cmd) || cmd < 0) return null;
+    to = cmd;
+  } else if (cmd instanceof Sym) {
+    const m = /^(\d*|\+|-)([+-])$/.exec(cmd.name);
+    if (m === null) return null;
+    const by = m[1] === '' ? 1 : m[1] === m[2] ? BACKTRACE_HEAD : m[1] === '+' || m[1] === '-' ? null : Number(m[1]);
+    if (by === null) return null;
+    to = m[2] === '+' ? cur + by : cur - by;
+  } else {
+    return null;
+  }
+  return Math.max(0, Math.min(count - 1, to));
 }
 
 /** `,e`: the variables of `env` and its enclosing environments, innermost first. */

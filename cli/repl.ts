@@ -12,7 +12,8 @@
 // one of the primordial thread) or a Ctrl-C runs a new loop at level n+1 ON TOP of the
 // continuation where it happened: `,c` returns there, `,d` and `,t` re-enter the loop of an
 // outer level at its base (unwinding dynamic-wind on the way), `,b` and `,e` show that
-// continuation. The level number lives in the dynamic environment (a parameter), so a
+// continuation. `,N`, `,+`, `,-`... select one of its frames: the loop then runs on that frame
+// (forms typed are evaluated in its scope, `,(c X)` returns X to it), as in gsi. The level number lives in the dynamic environment (a parameter), so a
 // continuation captured at one level brings its level back with it.
 
 import { FOp, type Frame } from '../interpreter/frames.js';
@@ -28,13 +29,15 @@ import { portWrite, portsOf, type Port } from '../runtime/ports.js';
 import { prettyString } from '../runtime/pretty.js';
 import { writeString } from '../runtime/printer.js';
 import type { Scheduler } from '../runtime/scheduler.js';
+import { SThread } from '../runtime/threads.js';
 import {
-  Closure, EOF, MultipleValues, NIL, Pair, Parameter, Primitive, Sym, UNASSIGNED, VOID, intern,
+  Closure, Continuation, EOF, MultipleValues, NIL, Pair, Parameter, Primitive, Sym, UNASSIGNED, VOID, intern, isProcedure,
   type Dyn, type Env, type HandlerList, type ParamBinding, type Value,
 } from '../runtime/values.js';
 import type { Vm } from '../runtime/vm.js';
 import {
-  HELP, backtraceFrames, environmentLines, frameLine, innermostEnv, isLocal, scopeOfEnv,
+  HELP, backtraceFrames, backtraceLines, environmentLines, frameLine, frameMove, innermostEnv, isLocal,
+  scopeOfEnv, type BtFrame,
 } from './repl-debug.js';
 
 /** What the REPL needs from the host side. */
@@ -49,16 +52,26 @@ export interface ReplIo {
 
 /** One REPL level. */
 interface Level {
-  /** Where this level's loop runs; for n > 0, the continuation of the error or interrupt. */
+  /** For n > 0, the continuation of the error or interrupt (`,c` returns there). */
   readonly k: Frame | null;
+  /**
+   * Where this level's loop runs and evaluates what is typed at frame 0: k, less the
+   * `(interaction)` frame of a form typed at the REPL that raised the error. gsi shows that
+   * frame as frame 0 of the level, but the forms typed next do not run inside it.
+   */
+  readonly base: Frame | null;
+  /** Where the loop runs now: base, or the selected frame. */
+  loopK: Frame | null;
   /** The dynamic environment where the error happened (`,c` restores it). */
   readonly errDyn: Dyn;
   /** The dynamic environment of this level's loop. */
   readonly dyn: Dyn;
-  /** Where expressions typed at this level are evaluated (the frame of the error). */
-  readonly env: Env;
   /** Entered by Ctrl-C: `,c` resumes without a value. */
   readonly interrupted: boolean;
+  /** The selected frame (`,N`, `,+`...; 0: the innermost): shown in the prompt as `1\N>`. */
+  frame: number;
+  /** Where expressions typed at this level are evaluated: the selected frame's scope. */
+  env: Env;
 }
 
 const UNQUOTE = intern('unquote');
@@ -82,6 +95,13 @@ export class Repl {
   private readonly history: Value[] = [];
   /** Data read from the console, by "line.col", for the expressions shown in backtraces. */
   private readonly forms = new Map<string, Value>();
+  /** The scope each form typed at a nested level runs in, by the Top frame at its base. */
+  private readonly topEnvs = new WeakMap<Frame, Env>();
+  private readonly topEnv = (f: Frame): Env | undefined => this.topEnvs.get(f);
+  /** The Top frames of the forms typed (see Level.base). */
+  private readonly tops = new WeakSet<Frame>();
+  /** `,(b X)`, `,(be X)`, `,(e X)`, `,(v X)`: applied to the value of X. */
+  private readonly withValuePrims: Map<string, Primitive>;
   private readonly readEvalPrim: Primitive;
   private readonly printPrim: Primitive;
   private readonly continuePrim: Primitive;
@@ -101,6 +121,8 @@ export class Repl {
     const handler = control('##repl-exception-handler', 1, 1, (_vm, r, [exc]) => this.onException(r, exc!));
     this.handlers = { handler, r7rs: false, catcher: null, next: null };
     this.startPrim = control('##repl-start', 0, 0, (_vm, r) => this.start(r));
+    this.withValuePrims = new Map(['b', 'be', 'e', 'v'].map((c) =>
+      [c, control(`##repl-cmd-${c}`, 1, 1, (_vm, r, [x]) => this.commandWith(r, c, x!))]));
   }
 
   // -------------------------------------------------------------------------------------------
@@ -109,7 +131,7 @@ export class Repl {
   private start(r: Regs): void {
     if (this.banner !== null) this.write(`${this.banner}\n\n`);
     const dyn = this.levelDyn(this.vm.dyn, 0);
-    this.levels = [{ k: r.k, errDyn: dyn, dyn, env: [], interrupted: false }];
+    this.levels = [{ k: r.k, base: r.k, loopK: r.k, errDyn: dyn, dyn, env: [], interrupted: false, frame: 0 }];
     this.vm.dyn = dyn;
     applyProc(r, this.readEvalPrim, []);
   }
@@ -143,7 +165,8 @@ export class Repl {
     const base = r.k;
     if (!this.prompted) {
       this.prompted = true;
-      this.write(n === 0 ? '> ' : `${n}> `);
+      const sel = this.levels[n]!.frame;
+      this.write(n === 0 ? '> ' : sel === 0 ? `${n}> ` : `${n}\\${sel}> `);
     }
     const got = this.readDatum();
     if (got === 'wait') {
@@ -252,8 +275,12 @@ export class Repl {
     // The base of the evaluation (its location stops the search for an error's location). Code
     // compiled in a frame's scope is not top-level code, whose calls the compiler marks to leave
     // such a frame: for gsi the form typed is an `(interaction)` frame all the same.
+    // A variable typed alone is an `(interaction)` frame too (gsi shows it when unbound).
     const inScope = env.length > 0 && node.op !== Op.GlobalDef && datum instanceof Pair;
-    r.k = { op: FOp.Top, next: k, src: inScope ? loc : null };
+    const top: Frame = { op: FOp.Top, next: k, src: inScope || datum instanceof Sym ? loc : null };
+    if (env.length > 0) this.topEnvs.set(top, env);
+    this.tops.add(top);
+    r.k = top;
     r.node = node;
     r.env = env;
     r.mode = Mode.Eval;
@@ -271,7 +298,9 @@ export class Repl {
     if (scope === null || globalDefine) return this.vm.compileTop(datum, loc);
     const c = this.vm.compiler as unknown as Compiler;
     c.topForms.clear();
-    return c.compile(datum, loc, scope, false, null);
+    // proc '': the form typed is not code of the frame's procedure, whose name an error there
+    // does not show (gsi: `*** ERROR IN (console)@3.1 -- ...`, its frame `(interaction)`).
+    return c.compile(datum, loc, scope, false, '');
   }
 
   private print(r: Regs, vals: Value[]): void {
@@ -313,19 +342,32 @@ export class Repl {
     const dyn = this.levelDyn(errDyn, n);
     // The frames of the error may be returned into later (`,c`): they must not be reused.
     this.vm.captures++;
-    this.levels[n] = { k: r.k, errDyn, dyn, env: innermostEnv(r.k), interrupted };
+    const base = this.loopBase(r.k);
+    this.levels[n] = { k: r.k, base, loopK: base, errDyn, dyn, env: innermostEnv(r.k, this.topEnv), interrupted, frame: 0 };
+    r.k = base;
     this.levels.length = n + 1;
     this.prompted = false;
     this.vm.dyn = dyn;
     applyProc(r, this.readEvalPrim, []);
   }
 
+  /** See Level.base. */
+  private loopBase(k: Frame | null): Frame | null {
+    const f = backtraceFrames(k, 1)[0]?.frame;
+    if (f === undefined || f.op !== FOp.Top || !this.tops.has(f)) return k;
+    const print = f.next;
+    return print !== null && print.op === FOp.CallWithValues && print.consumer === this.printPrim ? print.next : k;
+  }
+
   /** Re-enter the loop of level m at its base. */
   private gotoLevel(r: Regs, m: number): void {
     const l = this.levels[m]!;
     this.levels.length = m + 1;
+    l.frame = 0;
+    l.loopK = l.base;
+    l.env = innermostEnv(l.k, this.topEnv);
     this.prompted = false;
-    invokeContinuation(this.vm, r, l.k, l.dyn, VOID, this.readEvalPrim, []);
+    invokeContinuation(this.vm, r, l.base, l.dyn, VOID, this.readEvalPrim, []);
   }
 
   /** `,c`: return `v` from the error (or resume the interrupted computation) of the current level. */
@@ -333,9 +375,32 @@ export class Repl {
     const n = this.level();
     const l = this.levels[n]!;
     if (n === 0) { applyProc(r, this.readEvalPrim, []); return; }
+    const target = l.frame === 0 ? l.k : this.frames(l)[l.frame]!.frame;
+    const dyn = this.dynAt(n, target);
     this.levels.length = n;
     this.prompted = false;
-    invokeContinuation(this.vm, r, l.k, l.errDyn, v, null, []);
+    invokeContinuation(this.vm, r, target, dyn, v, null, []);
+  }
+
+  /**
+   * The dynamic environment to return into frame `target` of level n's continuation with: the
+   * error's, as restored by the frames skipped (RestoreDyn), or, below the point where level
+   * m - 1 was reading when level m was entered, the one of level m - 1's error.
+   */
+  private dynAt(n: number, target: Frame | null): Dyn {
+    let dyn = this.levels[n]!.errDyn;
+    let m = n;
+    for (let f = this.levels[n]!.k; f !== null; f = f.next) {
+      while (m > 0 && f === this.levels[m - 1]!.loopK) dyn = this.levels[--m]!.errDyn;
+      if (f === target) break;
+      if (f.op === FOp.RestoreDyn) dyn = f.dyn;
+    }
+    return dyn;
+  }
+
+  /** The frames a backtrace of level l shows. */
+  private frames(l: Level): BtFrame[] {
+    return backtraceFrames(l.k, undefined, this.topEnv);
   }
 
   private endOfInput(r: Regs, n: number): void {
@@ -377,6 +442,13 @@ export class Repl {
       arg = cmd.cdr.car;
     }
     const width = this.io.width();
+    // Frames are shown and selected at nested levels only (gsi shows nothing at level 0).
+    const frames = n > 0 ? this.frames(level) : [];
+    const to = frameMove(cmd, level.frame, frames.length);
+    if (to !== null) {
+      if (frames.length > 0) return this.selectFrame(r, level, frames, to);
+      return again();
+    }
     switch (name) {
       case '?':
         this.write(HELP);
@@ -392,7 +464,7 @@ export class Repl {
       case 'c':
       case 's':
       case 'l':
-        if (n > 0 && !level.interrupted) {
+        if (n > 0 && (!level.interrupted || level.frame !== 0)) {
           this.write('Continuation expects a result -- use ,(c X) or ,(s X) or ,(l X)\n');
           return again();
         }
@@ -402,18 +474,17 @@ export class Repl {
       case '(l)':
         // Evaluate X at this level, then continue with its value.
         return this.evaluate(r, arg!, loc, n, { op: FOp.CallWithValues, next: r.k, consumer: this.continuePrim });
-      case 'b': {
-        const frames = backtraceFrames(level.k);
-        if (n > 0) frames.forEach((f, i) => this.write(frameLine(this.vm, i, f, width, this.lookupForm) + '\n'));
+      case 'b':
+      case 'be':
+        this.writeLines(backtraceLines(this.vm, frames, level.frame, width, this.lookupForm, name === 'be'));
         return again();
-      }
       case 'y': {
-        const f = backtraceFrames(level.k, 1)[0];
-        if (n > 0 && f !== undefined) this.write(frameLine(this.vm, 0, f, width, this.lookupForm, '.') + '\n');
+        const f = frames[level.frame];
+        if (f !== undefined) this.write(frameLine(this.vm, level.frame, f, width, this.lookupForm, '.') + '\n');
         return again();
       }
       case 'e':
-        for (const line of environmentLines(this.vm, level.env)) this.write(line + '\n');
+        this.writeLines(environmentLines(this.vm, level.env));
         return again();
       case 'i': {
         const clo = level.env[0];
@@ -423,10 +494,71 @@ export class Repl {
         }
         return again();
       }
+      case '(b)':
+      case '(be)':
+      case '(e)':
+      case '(v)':
+        // Evaluate X at this level, then show (or visit) its value.
+        return this.evaluate(r, arg!, loc, n, { op: FOp.CallWithValues, next: r.k, consumer: this.withValuePrims.get(name.slice(1, -1))! });
       default:
         this.write(`${writeString(this.vm, new Pair(UNQUOTE, new Pair(cmd, NIL)), false)} is an unknown command\n`);
         return again();
     }
+  }
+
+  private writeLines(lines: string[]): void {
+    for (const line of lines) this.write(line + '\n');
+  }
+
+  /**
+   * `,N` and the like: select frame i of the level, show it as `,y` does, and go on reading at
+   * that frame: forms typed are evaluated in its scope and on top of it (a new error's
+   * backtrace continues with it), and `,(c X)` returns X to it.
+   */
+  private selectFrame(r: Regs, level: Level, frames: BtFrame[], i: number): void {
+    level.frame = i;
+    level.env = i === 0 ? innermostEnv(level.k, this.topEnv) : frames[i]!.env ?? [];
+    this.write(frameLine(this.vm, i, frames[i]!, this.io.width(), this.lookupForm, '.') + '\n');
+    r.k = level.loopK = i === 0 ? level.base : frames[i]!.frame;
+    applyProc(r, this.readEvalPrim, []);
+  }
+
+  /**
+   * `,(b X)` `,(be X)` `,(e X)` `,(v X)` with X's value: the backtrace or the variables of a
+   * continuation or a thread, the variables a closure captured; `,(v X)` starts a level on
+   * continuation X (as if an error had happened there: `,(c V)` returns V to it). The messages
+   * for other values are gsi's.
+   */
+  private commandWith(r: Regs, cmd: string, x: Value): void {
+    const width = this.io.width();
+    const cont = x instanceof Continuation && !x.isProcedure ? x : null;
+    const k = cont !== null ? cont.k : x instanceof SThread ? x.k : undefined;
+    switch (cmd) {
+      case 'b':
+      case 'be':
+        if (k !== undefined) {
+          this.writeLines(backtraceLines(this.vm, backtraceFrames(k, undefined, this.topEnv), 0, width, this.lookupForm, cmd === 'be'));
+        } else if (!Number.isInteger(x)) { // gsi says nothing for an integer either
+          this.write('CONTINUATION or THREAD expected\n');
+        }
+        break;
+      case 'e':
+        if (k !== undefined) this.writeLines(environmentLines(this.vm, innermostEnv(k, this.topEnv)));
+        else if (x instanceof Closure) this.writeLines(environmentLines(this.vm, x.env));
+        else if (!isProcedure(x) && !Number.isInteger(x)) this.write('PROCEDURE, CONTINUATION or THREAD expected\n');
+        break;
+      case 'v':
+        if (cont !== null) {
+          r.k = cont.k;
+          this.enterLevel(r, cont.dyn, false);
+          return;
+        }
+        this.write(x instanceof SThread || isProcedure(x)
+          ? `,(v ${writeString(this.vm, x, false)}) is not supported: only continuations can be visited\n`
+          : 'PROCEDURE, CONTINUATION or THREAD expected\n');
+        break;
+    }
+    applyProc(r, this.readEvalPrim, []);
   }
 
   // -------------------------------------------------------------------------------------------
@@ -478,7 +610,7 @@ export class Repl {
     }
     if (src === null || src.container === '') return '';
     const proc = procName(this.vm, src, env);
-    return ` IN ${proc !== null ? `${proc}, ` : ''}${formatLoc(src)}`;
+    return ` IN ${proc ? `${proc}, ` : ''}${formatLoc(src)}`;
   }
 
   /** Drop what was typed of an unfinished datum (Ctrl-C at the prompt); prompt again. */

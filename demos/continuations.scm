@@ -14,5 +14,8 @@
 (define (A x)
   (+ (B 2) x))
 
-(display (A 1))
+(define result ; not on the slide: keep the value to show it
+  (A 1))
+
+(display result)
 (newline)

@@ -2,14 +2,16 @@
 // cookie, in three text frames, before any other message is accepted.
 //
 //   server -> client  challenge  {t, proto, id: serverId, nonce: Ns}
-//   client -> server  response   {t, proto, id: clientId, nonce: Nc, mac: HMAC(cookie, client|Ns|Nc|ids), addr, port, host, max}
-//   server -> client  welcome    {t, mac: HMAC(cookie, server|Nc|Ns|ids), addr, port, host, max}
+//   client -> server  response   {t, proto, id: clientId, nonce: Nc, mac: HMAC(cookie, client|Ns|Nc|ids), addr, port, host, max, role?}
+//   server -> client  welcome    {t, mac: HMAC(cookie, server|Nc|Ns|ids), addr, port, host, max, role?}
 //
 // Both nonces are fresh random 32-byte values, so a recorded handshake cannot be replayed; the
 // role label in each MAC stops a client's proof from being reflected back as a server's. The
 // server proves itself only after the client has (it is no oracle for strangers). The ids are
 // random per node instance: equal ids mean a node connected to itself. `max` is each side's
 // message size limit, so a sender can refuse an oversized rpc instead of losing the link.
+// `role` is 'observer' for a node that only watches (gsi-ts --monitor): full nodes serve its
+// calls but do not count it as a node (bridge.ts); absent means 'node'.
 // Failures close the socket with a 40xx code (see CLOSE) and a log line.
 
 import * as crypto from 'node:crypto';
@@ -48,7 +50,11 @@ export interface Identity {
   readonly host: string;
   /** Largest message it accepts, in bytes. */
   readonly max: number;
+  /** 'observer': serve it, but do not list it among the nodes. Absent: 'node'. */
+  readonly role?: NodeRole;
 }
+
+export type NodeRole = 'node' | 'observer';
 
 export interface Response extends Identity {
   readonly t: 'response';
@@ -103,7 +109,8 @@ function identityOk(o: Record<string, unknown>): boolean {
   return typeof o['addr'] === 'string' && o['addr'].length <= 64
     && Number.isInteger(o['port']) && (o['port'] as number) > 0 && (o['port'] as number) < 65536
     && typeof o['host'] === 'string' && o['host'].length <= 255
-    && Number.isInteger(o['max']) && (o['max'] as number) > 0;
+    && Number.isInteger(o['max']) && (o['max'] as number) > 0
+    && (o['role'] === undefined || o['role'] === 'node' || o['role'] === 'observer');
 }
 
 /**

@@ -13,6 +13,7 @@ import type { Vm } from '../runtime/vm.js';
 import { parseIPv4 } from './addr.js';
 import { BroadcastDiscovery } from './broadcast.js';
 import type { Conn } from './conn.js';
+import type { NodeRole } from './auth.js';
 import { NodeManager, PeerNode, type ManagerOptions } from './manager.js';
 
 export type DiscoveryMode = 'sweep' | 'broadcast' | 'none';
@@ -32,6 +33,7 @@ export interface NodeDefaults {
   cookie?: string;
   discovery?: DiscoveryMode;
   maxMessage?: number;
+  role?: NodeRole;
 }
 
 export class NetNode {
@@ -135,7 +137,13 @@ export class NetNode {
 
   // -------------------------------------------------------------------------------------------
 
+  /**
+   * A peer became reachable. It becomes a node thread, in `(nodes)` and `ip2node`, unless it
+   * is another node's observer (gsi-ts --monitor): that one is served but never listed, so
+   * that nothing (a bouncing thread) picks it as a destination. An observer lists itself.
+   */
   private nodeUp(p: PeerNode): void {
+    if (p.role === 'observer' && !p.self) return;
     const t = new SThread(this.park!, VOID);
     t.regs.dyn = EMPTY_DYN;
     p.data = t;
@@ -147,7 +155,8 @@ export class NetNode {
   }
 
   private nodeDown(p: PeerNode): void {
-    const t = p.data as SThread;
+    if (!(p.data instanceof SThread)) return; // an observer: never listed
+    const t = p.data;
     this.byThread.delete(t);
     const ip = parseIPv4(p.addr);
     if (ip !== null) {

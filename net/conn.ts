@@ -282,5 +282,5 @@ export class Conn implements HeapObject {
 }
 
 function identityOf(m: Identity): Identity {
-  return { addr: m.addr, port: m.port, host: m.host, max: m.max };
+  return { addr: m.addr, port: m.port, host: m.host, max: m.max, ...(m.role === undefined ? {} : { role: m.role }) };
 }

@@ -12,7 +12,7 @@
 
 import * as http from 'node:http';
 import { WebSocket, WebSocketServer } from 'ws';
-import { CLOSE, newInstanceId, type Identity } from './auth.js';
+import { CLOSE, newInstanceId, type Identity, type NodeRole } from './auth.js';
 import { Conn, type ConnConfig, type ConnEvents } from './conn.js';
 import { unmapIPv4 } from './addr.js';
 
@@ -33,6 +33,8 @@ export interface ManagerOptions {
   readonly heartbeatMs?: number;
   /** Where log lines go (default: stderr). */
   readonly log?: (line: string) => void;
+  /** 'observer': peers serve us but do not list us among their nodes (default 'node'). */
+  readonly role?: NodeRole;
 }
 
 export interface ManagerEvents {
@@ -53,6 +55,8 @@ export class PeerNode {
     readonly port: number,
     readonly hostName: string,
     readonly self: boolean,
+    /** What it announced itself as: an observer is served but not listed as a node. */
+    readonly role: NodeRole = 'node',
   ) {}
 
   /** The connection calls go out on (the oldest open one). */
@@ -89,7 +93,10 @@ export class NodeManager {
     this.maxMessage = opts.maxMessage ?? DEFAULT_MAX_MESSAGE;
     this.connectTimeoutMs = opts.connectTimeoutMs ?? 2000;
     this.log = opts.log ?? ((line) => process.stderr.write(`${line}\n`));
-    const identity: Identity = { addr: opts.address, port: opts.port, host: opts.hostName, max: this.maxMessage };
+    const identity: Identity = {
+      addr: opts.address, port: opts.port, host: opts.hostName, max: this.maxMessage,
+      ...(opts.role === 'observer' ? { role: opts.role } : {}),
+    };
     this.connCfg = { cookie: opts.cookie, id: this.id, identity, handshakeMs: this.connectTimeoutMs, heartbeatMs: opts.heartbeatMs ?? 5000 };
     this.connEvents = {
       challenged: (c, peerId) => this.challenged(c, peerId),
@@ -229,7 +236,7 @@ export class NodeManager {
       const info = c.peer!;
       // A peer listening on all interfaces is known by the address it connected from.
       const addr = info.addr === '0.0.0.0' || info.addr === '' ? c.remote.replace(/:\d+$/, '') : info.addr;
-      p = new PeerNode(peerId, addr, info.port, info.host, peerId === this.id);
+      p = new PeerNode(peerId, addr, info.port, info.host, peerId === this.id, info.role ?? 'node');
       this.peers.set(peerId, p);
     }
     p.conns.push(c);

@@ -15,6 +15,8 @@
 //   (##dcs-call node u8 timeout) send a call, park until the answer (a u8vector)
 //   (##rpc-raise obj)            raise obj here as if it were raised here (the answer closure)
 //
+// node-stats' primitives are in stats.ts.
+//
 // Blocking procedures park the thread in a host wait (Scheduler.block) and are woken by the
 // network; rpc failures raise ErrorObj kind 'rpc' located at the caller's rpc form.
 
@@ -34,6 +36,7 @@ import { netOf, type DiscoveryMode } from './bridge.js';
 import { Conn } from './conn.js';
 import { resolveCookie } from './cookie.js';
 import { DEFAULT_PORT } from './manager.js';
+import { statsPrims } from './stats.js';
 
 function control(name: string, min: number, max: number, fn: ControlFn): Primitive {
   return makePrim(name, min, max, 'control', fn);
@@ -207,6 +210,7 @@ export const netPrims: PrimFactory = (vm) => {
         hostName: vm.host.hostName(),
         discovery: mode,
         ...(max !== undefined ? { maxMessage: max } : {}),
+        ...(d.role !== undefined ? { role: d.role } : {}),
         period: seconds(period, 6) ?? 5,
       }).then(
         () => { s.hostActivity--; s.wake(me, new U8Vector(parseIPv4(addr)!)); },
@@ -250,6 +254,7 @@ function schemeLibDir(): string {
  */
 export function installNet(vm: Vm): void {
   vm.definePrims(netPrims(vm));
+  vm.definePrims(statsPrims(vm));
   vm.define('ip2node', netOf(vm).ip2node);
   const file = path.join(schemeLibDir(), 'dcs.scm');
   loadTextSync(vm, fs.readFileSync(file, 'utf8'), '');

@@ -65,6 +65,8 @@ export function errorMessage(vm: Vm, obj: Value): string {
       return obj.irritants.length > 0 ? `${obj.message}: ${w(obj.irritants[0]!)}` : obj.message;
     case 'uncaught':
       return `Uncaught exception: ${obj.datum === null ? '' : w(obj.datum)}`;
+    case 'serialization': // the text names the object (irritant 0) and the path to it
+      return obj.message;
     default:
       return MESSAGES[obj.kind] ?? (obj.irritants.length > 0 ? `${obj.message} ${obj.irritants.map(w).join(' ')}` : obj.message);
   }

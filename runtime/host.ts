@@ -28,4 +28,6 @@ export interface Host {
   clearTimer(handle: unknown): void;
   /** Call `cb` soon, after pending I/O and timer callbacks have had a chance to run. */
   defer(cb: () => void): void;
+  /** Bytes of the JS heap in use (node-stats), if the host can tell. */
+  heapUsed?(): number;
 }

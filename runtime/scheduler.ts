@@ -65,6 +65,8 @@ export class Scheduler {
   preempt = false;
   /** Set by thread-yield!: the current thread goes to the back of the queue. */
   yieldRequested = false;
+  /** Threads started and not yet terminated (node-stats' `threads`). */
+  live = 0;
   /** Count of host resources (servers, sockets, pending rpcs) that may still wake a thread. */
   hostActivity = 0;
   /** Threads parked in a host operation (they may be woken by the outside world). */
@@ -91,6 +93,7 @@ export class Scheduler {
 
   /** Make a created thread runnable (thread-start!): it queues behind the runnable ones. */
   start(t: SThread): void {
+    if (t.state === 'created') this.live++;
     t.state = 'runnable';
     this.normalQ.push(t);
     this.kick();
@@ -261,6 +264,7 @@ export class Scheduler {
   /** End a thread: record how, release its mutexes, wake its joiners. */
   terminate(t: SThread, end: EndKind, result: Value, src: Src | null): void {
     if (t.state === 'terminated') return;
+    if (t.state !== 'created') this.live--;
     this.cancelWait(t);
     t.state = 'terminated';
     t.boosted = false;

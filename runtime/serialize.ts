@@ -915,7 +915,8 @@ export class Serializer {
       ? writeLimited(this.vm, obj as Value, Style.Write, 200)
       : `#<${Array.isArray(obj) ? 'environment' : typeof obj}>`;
     const path = segs.reverse().join(' > ');
-    const e = new ErrorObj('serialization', `can't serialize ${shown}${path === '' ? '' : ` (reached via ${path})`}`);
+    const irritants = obj !== null && typeof obj === 'object' && 'tag' in obj ? [obj as Value] : [];
+    const e = new ErrorObj('serialization', `can't serialize ${shown}${path === '' ? '' : ` (reached via ${path})`}`, irritants);
     e.locProc = '##object->u8vector';
     e.located = true;
     return e;

@@ -173,3 +173,28 @@
       (begin (thread-terminate! ##dcs-sweeper)
              (set! ##dcs-sweeper #f)))
   (##node-stop!))
+
+;;; What a node tells the live view (gsi-ts --monitor, scheme-lib/monitor.scm), by rpc.
+
+;; (node-stat-add! key n): add n to this node's counter key (a symbol; counters start at 0).
+;; The teleport demo counts 'balls (+1 when a bouncing thread arrives, -1 when it leaves),
+;; 'spawn, 'death, 'hop-in and 'hop-out.
+(define (node-stat-add! key n)
+  (##node-stat-add! key n))
+
+;; (node-stats): an alist: host, address (a string, or #f before node-start!), threads (live
+;; Scheme threads), heap (bytes of JS heap used, or #f), uptime (seconds), then every counter.
+(define (node-stats)
+  (let ((ip (node-address)))
+    (append
+     (list (cons 'host (host-name))
+           (cons 'address
+                 (and ip
+                      (string-append (number->string (u8vector-ref ip 0)) "."
+                                     (number->string (u8vector-ref ip 1)) "."
+                                     (number->string (u8vector-ref ip 2)) "."
+                                     (number->string (u8vector-ref ip 3)))))
+           (cons 'threads (##thread-count))
+           (cons 'heap (##heap-used))
+           (cons 'uptime (##uptime)))
+     (##node-counters))))

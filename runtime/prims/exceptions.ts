@@ -48,15 +48,20 @@ export const exceptionPrims: PrimFactory = (vm) => {
     }
     return t;
   };
+  /** Whether v is of kind k. A serialization error is also an error-exception, as in gsi
+   * (message "can't serialize", parameters: the object). */
+  const isKind = (k: ErrorKind, v: Value): v is ErrorObj =>
+    v instanceof ErrorObj && (v.kind === k || (k === 'error' && v.kind === 'serialization'));
   /** The exception argument of an accessor for kind k. */
   const of = (k: ErrorKind, v: Value): ErrorObj => {
-    if (v instanceof ErrorObj && v.kind === k) return v;
+    if (isKind(k, v)) return v;
     throw instanceError(1, typeOf(k));
   };
   const callArgs = (x: ErrorObj): Value => (x.args === null ? NIL : arrayToList(x.args));
-  const message = (x: ErrorObj): Value => x.datum ?? new MString(x.message);
+  const message = (x: ErrorObj): Value =>
+    x.datum ?? new MString(x.kind === 'serialization' ? "can't serialize" : x.message);
   return [
-    ...KINDS.map((k) => pure(`${typeName(k)}?`, 1, 1, (v: Value) => v instanceof ErrorObj && v.kind === k)),
+    ...KINDS.map((k) => pure(`${typeName(k)}?`, 1, 1, (v: Value) => isKind(k, v))),
     pure('error-exception-message', 1, 1, (e: Value) => message(of('error', e))),
     pure('error-exception-parameters', 1, 1, (e: Value) => arrayToList(of('error', e).irritants)),
     pure('unbound-global-exception-variable', 1, 1, (e: Value) => of('unbound-global', e).datum ?? VOID),
@@ -70,7 +75,7 @@ export const exceptionPrims: PrimFactory = (vm) => {
     pure('range-exception-arg-num', 1, 1, (e: Value) => of('range', e).argNum),
     pure('uncaught-exception-reason', 1, 1, (e: Value) => of('uncaught', e).datum ?? VOID),
     // R7RS error objects are what `error` raises (in gsi, primitive errors are not error objects).
-    pure('error-object?', 1, 1, (v: Value) => v instanceof ErrorObj && v.kind === 'error'),
+    pure('error-object?', 1, 1, (v: Value) => isKind('error', v)),
     pure('error-object-message', 1, 1, (e: Value) => message(of('error', e))),
     pure('error-object-irritants', 1, 1, (e: Value) => arrayToList(of('error', e).irritants)),
     pure('file-error?', 1, 1, (v: Value) => v instanceof ErrorObj && (v.kind === 'no-such-file' || v.kind === 'os')),

@@ -52,6 +52,12 @@ describe('#parseHandshake', () => {
     }
   });
 
+  it('accepts an optional role, node or observer, and rejects any other', () => {
+    expect(parseHandshake(JSON.stringify({ t: 'welcome', mac, ...who, role: 'observer' }))).to.deep.include({ role: 'observer' });
+    expect(parseHandshake(JSON.stringify({ t: 'response', proto: PROTOCOL, id, nonce, mac, ...who, role: 'node' }))?.t).to.equal('response');
+    expect(parseHandshake(JSON.stringify({ t: 'welcome', mac, ...who, role: 'king' }))).to.equal(null);
+  });
+
   it('leaves the protocol version to the caller (it reports a mismatch itself)', () => {
     expect(parseHandshake(JSON.stringify({ t: 'challenge', proto: 'gsi-ts-dcs/99', id, nonce }))?.t).to.equal('challenge');
   });

@@ -8,10 +8,10 @@ import * as path from 'node:path';
 import { COOKIE_FILE, newCookie, resolveCookie } from '../../net/cookie.js';
 
 let home: string;
-beforeEach(() => { home = fs.mkdtempSync(path.join(os.tmpdir(), 'gsi-ts-cookie-')); });
-afterEach(() => { fs.rmSync(home, { recursive: true, force: true }); });
 
 describe('#resolveCookie', () => {
+  beforeEach(() => { home = fs.mkdtempSync(path.join(os.tmpdir(), 'gsi-ts-cookie-')); });
+  afterEach(() => { fs.rmSync(home, { recursive: true, force: true }); });
   it('prefers the option to the environment and the file', () => {
     fs.writeFileSync(path.join(home, COOKIE_FILE), 'FROMFILE\n');
     const c = resolveCookie({ option: 'secret', env: { GSI_TS_COOKIE: 'fromenv' }, home });
@@ -47,6 +47,8 @@ describe('#resolveCookie', () => {
 });
 
 describe('#newCookie', () => {
+  beforeEach(() => { home = fs.mkdtempSync(path.join(os.tmpdir(), 'gsi-ts-cookie-')); });
+  afterEach(() => { fs.rmSync(home, { recursive: true, force: true }); });
   it('makes different cookies of 20 letters', () => {
     const a = newCookie(), b = newCookie();
     expect(a).to.match(/^[A-Z]{20}$/);

@@ -9,23 +9,25 @@ import { makeNode, testPort, type TestNode } from './net-harness.js';
 let a: TestNode, b: TestNode, c: TestNode;
 let port: number;
 
-beforeEach(async () => {
-  port = testPort();
-  [a, b, c] = [makeNode(), makeNode(), makeNode()];
-  for (const [n, i] of [[a, 2], [b, 3], [c, 4]] as const) {
-    n.def(`(define (host-name) "node-${i}")`);
-    n.def(`(define where ${i})`);
-    expect(await n.ev(`(node-start! address: "127.0.0.${i}" port: ${port} cookie: "sesame" discovery: 'none)`)).to.equal(`#u8(127 0 0 ${i})`);
-  }
-  a.def('(define (node-at i) (connection-node (DCS-connect (u8vector 127 0 0 i))))');
-  expect(await a.ev('(length (list (node-at 3) (node-at 4)))')).to.equal('2');
-});
-
-afterEach(async () => {
-  await Promise.all([a, b, c].map((n) => n.stop()));
-});
-
 describe('#rpc', () => {
+  // Three fresh nodes for each test of this file (not a root hook: those run for every test of
+  // the whole suite).
+  beforeEach(async () => {
+    port = testPort();
+    [a, b, c] = [makeNode(), makeNode(), makeNode()];
+    for (const [n, i] of [[a, 2], [b, 3], [c, 4]] as const) {
+      n.def(`(define (host-name) "node-${i}")`);
+      n.def(`(define where ${i})`);
+      expect(await n.ev(`(node-start! address: "127.0.0.${i}" port: ${port} cookie: "sesame" discovery: 'none)`)).to.equal(`#u8(127 0 0 ${i})`);
+    }
+    a.def('(define (node-at i) (connection-node (DCS-connect (u8vector 127 0 0 i))))');
+    expect(await a.ev('(length (list (node-at 3) (node-at 4)))')).to.equal('2');
+  });
+
+  afterEach(async () => {
+    await Promise.all([a, b, c].map((n) => n.stop()));
+  });
+
   it('runs the expression at the destination: each node answers its own host name', async () => {
     expect(await a.ev('(map (lambda (n) (rpc n (host-name))) (list (node-at 2) (node-at 3) (node-at 4)))'))
       .to.equal('("node-2" "node-3" "node-4")');

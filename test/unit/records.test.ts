@@ -12,7 +12,6 @@ import { MemoryHost } from './helpers/memory-host.js';
 import { NIL, Pair, Sym, intern, internKeyword, list, type Value } from '../../runtime/values.js';
 
 let s: SchemeSession;
-beforeEach(() => { s = schemeSession(); });
 
 function table(rows: Array<[string, string]>): void {
   for (const [src, want] of rows) expect(s.ev(src), src).to.equal(want);
@@ -43,6 +42,7 @@ function definedNames(expansion: Value): string[] {
 }
 
 describe('#expandDefineType', () => {
+  beforeEach(() => { s = schemeSession(); });
   it('defines the type, constructor, copier, predicate, accessors and setters', () => {
     const e = expandDefineType(list(S('define-type'), S('point'), S('x'), list(S('y'), K('read-only'))));
     expect(definedNames(e)).to.deep.equal([
@@ -101,6 +101,7 @@ describe('#expandDefineType', () => {
 });
 
 describe('#define-type', () => {
+  beforeEach(() => { s = schemeSession(); });
   it('makes records that print, compare and check their type as in gsi', () => {
     table([
       ['(define-type point x y)', 'point-y-set'],
@@ -165,6 +166,7 @@ describe('#define-type', () => {
 });
 
 describe('#define-record-type', () => {
+  beforeEach(() => { s = schemeSession(); });
   it('is define-type with R7RS field specs', () => {
     table([
       ['(define-record-type pare (kons x y) pare? (x kar set-kar!) (y kdr))', 'kdr'],

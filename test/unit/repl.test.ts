@@ -360,6 +360,43 @@ describe('REPL on a terminal (under util-linux script)', function () {
       '',
     ]);
   });
+
+  (hasScript ? it : it.skip)('interrupts a running evaluation into a nested level on C-c, where ,c resumes it', async function () {
+    // On a terminal the console is in raw mode: C-c arrives as a key (no SIGINT), read while
+    // the evaluation runs.
+    const c = spawn('script', ['-qec', `stty cols 80 rows 24; exec ${JSON.stringify(process.execPath)} ${JSON.stringify(CLI)}`, '/dev/null'], {
+      cwd: ROOT, env: { ...ENV, TERM: 'xterm' }, stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    child = c;
+    let raw = '';
+    const waiters: Array<() => void> = [];
+    c.stdout!.on('data', (b: Buffer) => { raw += b.toString('utf8'); for (const w of waiters.splice(0)) w(); });
+    const waitFor = (re: RegExp, ms = 8000): Promise<void> => new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`timed out waiting for ${String(re)}; output so far:\n${raw}`)), ms);
+      const check = (): void => {
+        if (re.test(raw)) { clearTimeout(timer); resolve(); } else waiters.push(check);
+      };
+      check();
+    });
+    await waitFor(/> $/);
+    c.stdin!.write('(define stop #f)\r');
+    await waitFor(/\n> $/);
+    c.stdin!.write('(let loop ((i 0)) (if stop (list \'stopped (> i 0)) (loop (+ i 1))))\r');
+    await new Promise((r) => setTimeout(r, 300));
+    c.stdin!.write('\x03');
+    await waitFor(/\*\*\* INTERRUPTED IN (loop, )?\(console\)@2\.\d+\r?\n1> $/);
+    c.stdin!.write('(set! stop #t)\r');
+    await waitFor(/1> $/);
+    c.stdin!.write(',c\r');
+    await waitFor(/\(stopped #t\)\r?\n> $/);
+    c.stdin!.write(',q\r');
+    const status = await new Promise<number | null>((resolve, reject) => {
+      if (c.exitCode !== null) { resolve(c.exitCode); return; }
+      const timer = setTimeout(() => reject(new Error(`did not exit; output:\n${raw}`)), 8000);
+      c.on('exit', (code) => { clearTimeout(timer); resolve(code); });
+    });
+    expect(status).to.equal(0);
+  });
 });
 
 // ---------------------------------------------------------------------------------------------

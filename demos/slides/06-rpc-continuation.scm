@@ -1,0 +1,5 @@
+(rpc destination
+  (begin
+    (spawn (continuation-return k #t))
+    'done)
+  5)
