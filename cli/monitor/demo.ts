@@ -72,7 +72,9 @@ export async function runDemo(opts: DemoOptions): Promise<void> {
       title: ip,
       command: opts.self[0]!,
       args: [...opts.self.slice(1), '--listen', ip, ...nodeArgs, file],
-      env,
+      // One machine: give each node a host name of its own, so that a thread shows where it
+      // was born (the talk's nodes were different machines).
+      env: { ...env, GSI_TS_HOST_NAME: `node-${n}` },
       cwd: path.dirname(file),
       rows: size.rows,
       cols: size.cols,
