@@ -121,6 +121,13 @@ export class NetNode {
     return p === undefined || p.down ? null : p;
   }
 
+  /** Close every connection of the peer a node thread stands for (its thread was terminated). */
+  drop(t: SThread): void {
+    const p = this.byThread.get(t);
+    if (p === undefined) return;
+    for (const c of [...p.conns]) c.close(undefined, 'node thread terminated');
+  }
+
   isNodeThread(t: SThread): boolean {
     return this.byThread.has(t);
   }

@@ -90,7 +90,8 @@ export const netPrims: PrimFactory = (vm) => {
   const park = control('##node-park', 0, 0, (_vm, r) => {
     const me = runner(r);
     if (me === null || net.peerOf(me) === null) { ret(r, VOID); return; } // left before it ever ran
-    sched().block(me, { kind: 'host' }, null, null);
+    // Terminating a node's thread drops that node: its connections close.
+    sched().block(me, { kind: 'host' }, null, null, () => net.drop(me));
   });
   net.park = park;
 
@@ -153,14 +154,18 @@ export const netPrims: PrimFactory = (vm) => {
       const me = runner(r);
       if (me === null) return raise(vm2, r, notInThread());
       let settled = false;
-      s.hostActivity++;
-      s.block(me, { kind: 'host' }, secs, () => {
-        if (settled) return;
+      /** Forget the call: it timed out, or its thread was terminated while waiting. */
+      const forget = (): boolean => {
+        if (settled) return false;
         settled = true;
         s.hostActivity--;
         conn.cancel(id);
-        s.wakeRaise(me, rpcError('rpc timeout:', [node!]));
-      });
+        return true;
+      };
+      s.hostActivity++;
+      s.block(me, { kind: 'host' }, secs, () => {
+        if (forget()) s.wakeRaise(me, rpcError('rpc timeout:', [node!]));
+      }, forget);
       const id = conn.call(req.bytes, (o) => {
         if (settled) return;
         settled = true;

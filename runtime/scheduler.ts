@@ -265,6 +265,7 @@ export class Scheduler {
   terminate(t: SThread, end: EndKind, result: Value, src: Src | null): void {
     if (t.state === 'terminated') return;
     if (t.state !== 'created') this.live--;
+    const abandon = t.waitKind === WaitKind.Host ? t.onAbandon : null;
     this.cancelWait(t);
     t.state = 'terminated';
     t.boosted = false;
@@ -278,7 +279,8 @@ export class Scheduler {
     if (t.owned !== null) {
       const owned = t.owned;
       t.owned = null;
-      for (const m of owned) {
+      for (let i = 0; i < owned.length; i++) {
+        const m = owned[i]!;
         m.owner = null;
         m.abandoned = true;
         this.handOff(m);
@@ -289,11 +291,12 @@ export class Scheduler {
       // which raises the right exception with its call form.
       const js = t.joiners;
       t.joiners = null;
-      for (const j of js) {
-        if (end === EndKind.Normal) this.wake(j, result);
-        else this.retry(j);
+      for (let i = 0; i < js.length; i++) {
+        if (end === EndKind.Normal) this.wake(js[i]!, result);
+        else this.retry(js[i]!);
       }
     }
+    if (abandon !== null) abandon();
     if (t.primordial) {
       this.halted = true;
       this.hooks.onPrimordialEnd(end === EndKind.Normal ? result : VOID, end === EndKind.Uncaught ? result : null, src);
@@ -327,10 +330,12 @@ export class Scheduler {
    * wake() or wakeRaise() when it completes. With a timeout (seconds), `onTimeout` runs if
    * nothing woke the thread first.
    */
-  block(t: SThread, _reason: WaitReason, timeout: number | null, onTimeout: (() => void) | null): void {
+  block(t: SThread, _reason: WaitReason, timeout: number | null, onTimeout: (() => void) | null,
+    onAbandon: (() => void) | null = null): void {
     const deadline = timeout === null || onTimeout === null ? Infinity : this.vm.host.monotonic() + Math.max(0, timeout * 1000);
     this.park(t, WaitKind.Host, null, deadline, undefined);
     t.onTimeout = onTimeout;
+    t.onAbandon = onAbandon;
     this.hostWaits++;
   }
 
@@ -352,7 +357,7 @@ export class Scheduler {
       }
       case WaitKind.Mutex: removeFrom((obj as Mutex).waiters, t); break;
       case WaitKind.CondVar: removeFrom((obj as CondVar).waiters, t); break;
-      case WaitKind.Host: this.hostWaits--; t.onTimeout = null; break;
+      case WaitKind.Host: this.hostWaits--; t.onTimeout = null; t.onAbandon = null; break;
       case WaitKind.Sleep: case WaitKind.Receive: case WaitKind.Next: break;
       default: {
         const never: never = kind;

@@ -14,6 +14,12 @@ export class CborWriter {
   private view = new DataView(this.buf.buffer);
   private n = 0;
 
+  /** Start again, empty; false if the buffer grew too large to keep. */
+  reset(): boolean {
+    this.n = 0;
+    return this.buf.length <= 1 << 20;
+  }
+
   /** The bytes written so far (a copy). */
   bytes(): Uint8Array {
     return this.buf.slice(0, this.n);
@@ -145,11 +151,20 @@ export class CborWriter {
   }
 }
 
+/** The writer encodeCbor reuses (allocating 4 KB per message cost more than encoding a small
+ * one). Writing runs no callback, so it is never in use twice at once. */
+let shared: CborWriter | null = null;
+
 /** One CBOR document. */
 export function encodeCbor(x: unknown): Uint8Array {
-  const w = new CborWriter();
-  w.write(x);
-  return w.bytes();
+  const w = shared ?? new CborWriter();
+  shared = null;
+  try {
+    w.write(x);
+    return w.bytes();
+  } finally {
+    if (w.reset()) shared = w;
+  }
 }
 
 // ---------------------------------------------------------------------------------------------

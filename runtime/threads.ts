@@ -53,6 +53,9 @@ export class SThread extends Regs implements HeapObject {
   timeoutValue: Value | undefined = undefined;
   /** For Host waits: what to do on timeout (set by whoever parked the thread). */
   onTimeout: (() => void) | null = null;
+  /** For Host waits: what to do if the thread is terminated while it waits (release the
+   * host operation: forget a pending rpc, close a node's connection). */
+  onAbandon: (() => void) | null = null;
   /**
    * An exception for the blocking primitive to raise when it is applied again: a timed-out or
    * abandoned wait resumes by re-entering the primitive, so the error carries its call form

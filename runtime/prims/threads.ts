@@ -111,6 +111,18 @@ export const threadPrims: PrimFactory = (vm) => {
       fn(vm2, r, args);
     });
 
+  /**
+   * Before parking the running thread: `r` must be its registers. Code run synchronously (a
+   * macro transformer while a file is compiled, a host's evalString) has registers of its own
+   * and cannot wait: it gets an error instead of stalling the thread that compiles. (gsi runs
+   * macro transformers in the compiling thread, where they may block.)
+   */
+  const waiter = (r: Regs): SThread => {
+    const me = sched().current;
+    if (me.regs !== r) throw new ErrorObj('error', 'Blocking operation in a synchronous context');
+    return me;
+  };
+
   /** After waking threads: give way at once if one of them must run before this thread. */
   const giveWay = (r: Regs): void => {
     if (sched().preempt) r.blocked = true;
@@ -219,6 +231,7 @@ export const threadPrims: PrimFactory = (vm) => {
       ret(r, dflt);
       return;
     }
+    waiter(r);
     s.park(me, next ? WaitKind.Next : WaitKind.Receive, null, deadline, dflt);
   }
 
@@ -274,8 +287,7 @@ export const threadPrims: PrimFactory = (vm) => {
     control('thread-sleep!', 1, 1, (_vm, r, [secs]) => {
       const deadline = deadlineOf(secs, 1, true);
       if (deadline <= host.monotonic()) { ret(r, VOID); return; } // gsi does not even yield
-      const s = sched();
-      s.park(s.current, WaitKind.Sleep, null, deadline, undefined);
+      sched().park(waiter(r), WaitKind.Sleep, null, deadline, undefined);
     }),
     control('thread-terminate!', 1, 1, (_vm, r, [t]) => {
       const th = checkThread(t, 1);
@@ -299,16 +311,16 @@ export const threadPrims: PrimFactory = (vm) => {
       }
       // Joining oneself (or a thread never started) waits for good: gsi's deadlock detection
       // or the timeout ends it.
-      const s = sched();
-      const me = s.current;
+      const me = waiter(r);
       (target.joiners ??= []).push(me);
-      s.park(me, WaitKind.Join, target, deadline, dflt);
+      sched().park(me, WaitKind.Join, target, deadline, dflt);
     }),
 
     // --- mailboxes
-    control('thread-send', 2, 2, (_vm, r, [t, msg]) => {
-      const th = checkThread(t, 1);
-      th.send(msg!);
+    control('thread-send', 2, 2, (_vm, r, args) => {
+      // (No destructuring of args: this is hot, and runs unoptimized at first.)
+      const th = checkThread(args[0], 1);
+      th.send(args[1]!);
       ret(r, VOID);
       if (th.state === 'blocked' && (th.waitKind === WaitKind.Receive || th.waitKind === WaitKind.Next)) {
         const s = sched();
@@ -349,6 +361,7 @@ export const threadPrims: PrimFactory = (vm) => {
         return;
       }
       if (passed(deadline)) { ret(r, false); return; }
+      waiter(r);
       m.waiters.push(me);
       s.park(me, WaitKind.Mutex, m, deadline, false);
     }),
@@ -369,9 +382,9 @@ export const threadPrims: PrimFactory = (vm) => {
         giveWay(r);
         return;
       }
-      const s = sched();
-      cv.waiters.push(s.current);
-      s.park(s.current, WaitKind.CondVar, cv, deadline, false);
+      const me = waiter(r);
+      cv.waiters.push(me);
+      sched().park(me, WaitKind.CondVar, cv, deadline, false);
     }),
 
     // --- condition variables

@@ -129,6 +129,19 @@ describe('#nodes (membership)', () => {
     expect(await a.ev(`(thread-join! (serial-number->object ${bNode.match(/#(\d+)/)![1]}) 1)`)).to.equal('#!void');
   });
 
+  it('drops a node whose thread is terminated: its connections close, both sides forget', async () => {
+    const port = testPort();
+    const a = node(), b = node();
+    await start(a, '127.0.0.2', port, "discovery: 'none");
+    await start(b, '127.0.0.3', port, "discovery: 'none");
+    await a.ev('(DCS-connect "127.0.0.3")');
+    expect(await until(async () => (await seen(b)) === '(2 3)', 1000)).to.equal(true);
+    await a.ev('(thread-terminate! (table-ref ip2node (u8vector 127 0 0 3)))');
+    expect(await until(async () => (await seen(a)) === '(2)', 1000)).to.equal(true);
+    expect(await until(async () => (await seen(b)) === '(3)', 1000)).to.equal(true);
+    expect(await a.ev('(table-ref ip2node (u8vector 127 0 0 3) #f)')).to.equal('#f');
+  });
+
   it('never admits a node with another cookie', async () => {
     const port = testPort();
     const a = node(), b = node();

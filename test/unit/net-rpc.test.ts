@@ -4,7 +4,11 @@
 // `(rpc #4 (/ 1 0))`), timeouts and lost connections raise 'rpc' errors at the caller.
 
 import { expect } from 'chai';
-import { makeNode, testPort, type TestNode } from './net-harness.js';
+import { makeNode, testPort, until, type TestNode } from './net-harness.js';
+import { netOf } from '../../net/bridge.js';
+import type { Conn } from '../../net/conn.js';
+import { schedulerOf } from '../../runtime/scheduler.js';
+import { U8Vector } from '../../runtime/values.js';
 
 let a: TestNode, b: TestNode, c: TestNode;
 let port: number;
@@ -59,6 +63,19 @@ describe('#rpc', () => {
     expect(await pending).to.match(/^ERR rpc connection lost: #<thread #\d+>$/);
     expect(Date.now() - t0).to.be.below(1000);
     expect(await a.ev('(table-ref ip2node (u8vector 127 0 0 3) #f)')).to.equal('#f');
+  });
+
+  it('forgets the pending call of a thread terminated while it waits for the answer', async () => {
+    const sched = schedulerOf(a.vm);
+    const conn = (): Conn => netOf(a.vm).peerOf(netOf(a.vm).ip2node.get(new U8Vector(new Uint8Array([127, 0, 0, 3])))!.value)!.conn!;
+    a.def('(define caller (make-thread (lambda () (rpc (node-at 3) (thread-sleep! 30) 60))))');
+    const base = sched.hostActivity;
+    await a.ev('(thread-start! caller)');
+    expect(await until(() => conn().pendingCalls === 1, 1000)).to.equal(true);
+    expect(sched.hostActivity).to.equal(base + 1);
+    expect(await a.ev('(begin (thread-terminate! caller) (thread-state caller))')).to.match(/terminated/);
+    expect(conn().pendingCalls).to.equal(0);
+    expect(sched.hostActivity).to.equal(base);
   });
 
   it('prints on the destination\'s console (the talk\'s encode maps the current ports)', async () => {
