@@ -13,32 +13,23 @@
 // Loopback only; every child is killed at the end.
 
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { WebSocket, WebSocketServer } from 'ws';
+import { killAtExit, numArg, repoRoot } from './common.js';
 
 const CONCURRENCY = 8;
 
-function repoRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'package.json'))) dir = dirname(dir);
-  return dir;
-}
 
-function arg(name: string, dflt: number): number {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? Number(process.argv[i + 1]) : dflt;
-}
 
 const children: ChildProcess[] = [];
-process.on('exit', () => { for (const c of children) c.kill('SIGKILL'); });
 
 /** Start a child; resolve once its stdout matches `ready`; collect its output. */
 function child(cmd: string[], ready: RegExp, ms = 10_000): Promise<{ c: ChildProcess; out: () => string }> {
   const c = spawn(process.execPath, cmd, { stdio: ['ignore', 'pipe', 'inherit'] });
-  children.push(c);
+  children.push(killAtExit(c));
   let out = '';
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`child not ready after ${ms} ms: ${cmd.join(' ')}\n${out}`)), ms);
@@ -104,7 +95,7 @@ function rpcClientProgram(n: number, warmup: number): string {
 }
 
 async function main(): Promise<void> {
-  const n = arg('--n', 10_000), runs = arg('--runs', 3), warmup = arg('--warmup', 5000);
+  const n = numArg('--n', 10_000), runs = numArg('--runs', 3), warmup = numArg('--warmup', 5000);
   const root = repoRoot();
   const cli = join(root, 'dist', 'gsi-ts.mjs');
   const port = 20000 + Math.floor(Math.random() * 20000);

@@ -7,21 +7,12 @@
 // Includes each process's start-up (~0.15 s). Loopback only; children are killed at the end.
 
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { killAtExit, textArg, repoRoot } from './common.js';
 
-function repoRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'package.json'))) dir = dirname(dir);
-  return dir;
-}
 
-function arg(name: string, dflt: string): string {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? process.argv[i + 1]! : dflt;
-}
 
 const PROGRAM = `
 (let loop ()
@@ -32,14 +23,13 @@ const PROGRAM = `
 `;
 
 const children: ChildProcess[] = [];
-process.on('exit', () => { for (const c of children) c.kill('SIGKILL'); });
 
 async function once(cli: string, program: string, discovery: string): Promise<number> {
   const port = 20000 + Math.floor(Math.random() * 20000);
   const t0 = performance.now();
   const done = [2, 3, 4].map((b) => new Promise<number>((resolve, reject) => {
     const c = spawn(process.execPath, [cli, '--node', '--discovery', discovery, '--listen', `127.0.0.${b}`, '--port', String(port), '--cookie', 'bench', program], { stdio: ['ignore', 'pipe', 'inherit'] });
-    children.push(c);
+    children.push(killAtExit(c));
     const timer = setTimeout(() => reject(new Error(`127.0.0.${b} did not see 3 nodes within 20 s`)), 20_000);
     c.stdout!.on('data', (d: Buffer) => {
       if (d.toString().includes('all')) { clearTimeout(timer); resolve(performance.now() - t0); }
@@ -51,8 +41,8 @@ async function once(cli: string, program: string, discovery: string): Promise<nu
 }
 
 async function main(): Promise<void> {
-  const runs = Number(arg('--runs', '3'));
-  const discovery = arg('--discovery', 'sweep');
+  const runs = Number(textArg('--runs', '3'));
+  const discovery = textArg('--discovery', 'sweep');
   const dir = mkdtempSync(join(tmpdir(), 'gsi-ts-discovery-'));
   try {
     const program = join(dir, 'wait.scm');

@@ -12,9 +12,8 @@
 
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { killAtExit, numArg, repoRoot } from './common.js';
 
 interface Result {
   readonly 'teleport-median-us': number;
@@ -25,26 +24,15 @@ interface Result {
 
 const GOAL_MS = 2;
 
-function repoRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'package.json'))) dir = dirname(dir);
-  return dir;
-}
 
-function arg(name: string, dflt: number): number {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? Number(process.argv[i + 1]) : dflt;
-}
 
-const children: ChildProcess[] = [];
-process.on('exit', () => { for (const c of children) c.kill('SIGKILL'); });
 
 function run(ip: string, port: number, env: NodeJS.ProcessEnv): { c: ChildProcess; done: Promise<string> } {
   const cli = join(repoRoot(), 'dist', 'gsi-ts.mjs');
   const c = spawn(process.execPath, [cli, '--listen', ip, '--port', String(port), join(repoRoot(), 'bench', 'teleport.scm')], {
     env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'],
   });
-  children.push(c);
+  killAtExit(c);
   let out = '';
   c.stdout!.on('data', (d: Buffer) => { out += d.toString(); });
   const done = new Promise<string>((resolve, reject) => {
@@ -70,7 +58,7 @@ async function once(hops: number): Promise<Result> {
 }
 
 async function main(): Promise<void> {
-  const hops = arg('--hops', 1000), runs = arg('--runs', 3);
+  const hops = numArg('--hops', 1000), runs = numArg('--runs', 3);
   let best: Result | null = null;
   for (let i = 0; i < runs; i++) {
     const r = await once(hops);

@@ -15,25 +15,15 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { checkTrace, parseTrace } from './teleport-trace.js';
+import { killAtExit, numArg, repoRoot } from './common.js';
 
 const NODES = ['127.0.0.2', '127.0.0.3', '127.0.0.4'];
 
-function repoRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'package.json'))) dir = dirname(dir);
-  return dir;
-}
 
-function arg(name: string, dflt: number): number {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? Number(process.argv[i + 1]) : dflt;
-}
 
 const children: ChildProcess[] = [];
-process.on('exit', () => { for (const c of children) c.kill('SIGKILL'); });
 
 function rssMB(pid: number): number {
   const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
@@ -43,7 +33,7 @@ function rssMB(pid: number): number {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function main(): Promise<void> {
-  const minutes = arg('--minutes', 10), speed = arg('--speed', 10);
+  const minutes = numArg('--minutes', 10), speed = numArg('--speed', 10);
   const spawns = Math.max(1, Math.round((minutes * 60 * speed) / 20));
   const dir = mkdtempSync(join(tmpdir(), 'gsi-ts-soak-'));
   const trace = join(dir, 'trace.jsonl');
@@ -59,7 +49,7 @@ async function main(): Promise<void> {
     const c = spawn(process.execPath, [join(repoRoot(), 'dist', 'gsi-ts.mjs'), '--listen', ip, '--port', String(port), join(repoRoot(), 'demos', 'teleport.scm')], {
       env, stdio: ['ignore', 'ignore', 'inherit'],
     });
-    children.push(c);
+    children.push(killAtExit(c));
   }
   console.log(`${NODES.length} nodes, ${spawns} threads each, speed ${speed}, ~${minutes} min; trace ${trace}`);
   const samples: number[][] = [];
