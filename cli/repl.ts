@@ -14,7 +14,8 @@
 // outer level at its base (unwinding dynamic-wind on the way), `,b` and `,e` show that
 // continuation. `,N`, `,+`, `,-`... select one of its frames: the loop then runs on that frame
 // (forms typed are evaluated in its scope, `,(c X)` returns X to it), as in gsi. The level number lives in the dynamic environment (a parameter), so a
-// continuation captured at one level brings its level back with it.
+// continuation captured at one level brings its level back with it. The comma commands are in
+// cli/repl-commands.ts.
 
 import { FOp, type Frame } from '../interpreter/frames.js';
 import { Mode, applyProc, invokeContinuation, procName, type ControlFn, type Regs } from '../interpreter/machine.js';
@@ -29,16 +30,13 @@ import { portWrite, portsOf, type Port } from '../runtime/ports.js';
 import { prettyString } from '../runtime/pretty.js';
 import { writeString } from '../runtime/printer.js';
 import type { Scheduler } from '../runtime/scheduler.js';
-import { SThread } from '../runtime/threads.js';
 import {
-  Closure, Continuation, EOF, MultipleValues, NIL, Pair, Parameter, Primitive, Sym, UNASSIGNED, VOID, intern, isProcedure,
+  Closure, EOF, MultipleValues, NIL, Pair, Parameter, Primitive, Sym, UNASSIGNED, VOID, intern,
   type Dyn, type Env, type HandlerList, type ParamBinding, type Value,
 } from '../runtime/values.js';
 import type { Vm } from '../runtime/vm.js';
-import {
-  HELP, backtraceFrames, backtraceLines, environmentLines, frameLine, frameMove, innermostEnv, isLocal,
-  scopeOfEnv, type BtFrame,
-} from './repl-debug.js';
+import { command, commandWith } from './repl-commands.js';
+import { backtraceFrames, innermostEnv, isLocal, scopeOfEnv, type BtFrame } from './repl-debug.js';
 
 /** What the REPL needs from the host side. */
 export interface ReplIo {
@@ -51,7 +49,7 @@ export interface ReplIo {
 }
 
 /** One REPL level. */
-interface Level {
+export interface Level {
   /** For n > 0, the continuation of the error or interrupt (`,c` returns there). */
   readonly k: Frame | null;
   /**
@@ -78,11 +76,16 @@ const UNQUOTE = intern('unquote');
 const DEFINE = intern('define');
 const HISTORY_MAX = 100;
 
+/**
+ * The REPL of one Vm. Its public members other than those the host calls (below) are for the
+ * comma commands (repl-commands.ts).
+ */
 export class Repl {
   readonly console: Port;
   /** The primordial thread is parked in the REPL's read, waiting for a line. */
   waiting = false;
-  private levels: Level[] = [];
+  /** The levels, 0 (top) to the current one. */
+  levels: Level[] = [];
   private readonly levelParam = new Parameter(0, null);
   private readonly handlers: HandlerList;
   private prompted = false;
@@ -97,14 +100,14 @@ export class Repl {
   private readonly forms = new Map<string, Value>();
   /** The scope each form typed at a nested level runs in, by the Top frame at its base. */
   private readonly topEnvs = new WeakMap<Frame, Env>();
-  private readonly topEnv = (f: Frame): Env | undefined => this.topEnvs.get(f);
+  readonly topEnv = (f: Frame): Env | undefined => this.topEnvs.get(f);
   /** The Top frames of the forms typed (see Level.base). */
   private readonly tops = new WeakSet<Frame>();
   /** `,(b X)`, `,(be X)`, `,(e X)`, `,(v X)`: applied to the value of X. */
-  private readonly withValuePrims: Map<string, Primitive>;
-  private readonly readEvalPrim: Primitive;
+  readonly withValuePrims: Map<string, Primitive>;
+  readonly readEvalPrim: Primitive;
   private readonly printPrim: Primitive;
-  private readonly continuePrim: Primitive;
+  readonly continuePrim: Primitive;
   private readonly interruptPrim: Primitive;
   readonly startPrim: Primitive;
 
@@ -122,7 +125,7 @@ export class Repl {
     this.handlers = { handler, r7rs: false, catcher: null, next: null };
     this.startPrim = control('##repl-start', 0, 0, (_vm, r) => this.start(r));
     this.withValuePrims = new Map(['b', 'be', 'e', 'v'].map((c) =>
-      [c, control(`##repl-cmd-${c}`, 1, 1, (_vm, r, [x]) => this.commandWith(r, c, x!))]));
+      [c, control(`##repl-cmd-${c}`, 1, 1, (_vm, r, [x]) => commandWith(this, r, c, x!))]));
   }
 
   // -------------------------------------------------------------------------------------------
@@ -154,7 +157,7 @@ export class Repl {
     return typeof n === 'number' && n < this.levels.length ? n : 0;
   }
 
-  private write(text: string): void {
+  write(text: string): void {
     portWrite(this.console, text);
   }
 
@@ -185,7 +188,7 @@ export class Repl {
     const { datum, loc } = got;
     this.remember(datum, loc);
     if (datum instanceof Pair && datum.car === UNQUOTE && datum.cdr instanceof Pair && datum.cdr.cdr === NIL) {
-      this.command(r, datum.cdr.car, n, loc);
+      command(this, r, datum.cdr.car, n, loc);
       return;
     }
     this.evaluate(r, datum, loc, n, { op: FOp.CallWithValues, next: base, consumer: this.printPrim });
@@ -254,11 +257,11 @@ export class Repl {
     }
   }
 
-  private readonly lookupForm = (src: Src): Value | undefined =>
+  readonly lookupForm = (src: Src): Value | undefined =>
     src.container === '(console)' ? this.forms.get(`${src.line}.${src.col}`) : undefined;
 
   /** Compile `datum` for level n and evaluate it; its values go to continuation `k`. */
-  private evaluate(r: Regs, datum: Value, loc: Src, n: number, k: Frame): void {
+  evaluate(r: Regs, datum: Value, loc: Src, n: number, k: Frame): void {
     const env = this.levels[n]!.env;
     let node: Node;
     try {
@@ -337,7 +340,7 @@ export class Repl {
   }
 
   /** Start the loop of a new level on top of the current continuation. */
-  private enterLevel(r: Regs, errDyn: Dyn, interrupted: boolean): void {
+  enterLevel(r: Regs, errDyn: Dyn, interrupted: boolean): void {
     const n = this.level() + 1;
     const dyn = this.levelDyn(errDyn, n);
     // The frames of the error may be returned into later (`,c`): they must not be reused.
@@ -360,7 +363,7 @@ export class Repl {
   }
 
   /** Re-enter the loop of level m at its base. */
-  private gotoLevel(r: Regs, m: number): void {
+  gotoLevel(r: Regs, m: number): void {
     const l = this.levels[m]!;
     this.levels.length = m + 1;
     l.frame = 0;
@@ -371,7 +374,7 @@ export class Repl {
   }
 
   /** `,c`: return `v` from the error (or resume the interrupted computation) of the current level. */
-  private continueWith(r: Regs, v: Value): void {
+  continueWith(r: Regs, v: Value): void {
     const n = this.level();
     const l = this.levels[n]!;
     if (n === 0) { applyProc(r, this.readEvalPrim, []); return; }
@@ -399,7 +402,7 @@ export class Repl {
   }
 
   /** The frames a backtrace of level l shows. */
-  private frames(l: Level): BtFrame[] {
+  frames(l: Level): BtFrame[] {
     return backtraceFrames(l.k, undefined, this.topEnv);
   }
 
@@ -424,141 +427,9 @@ export class Repl {
     applyProc(r, this.readEvalPrim, []);
   }
 
-  private parkForever(r: Regs): void {
+  parkForever(r: Regs): void {
     this.sched.block(this.sched.current, { kind: 'host' }, null, null);
     r.k = null;
-  }
-
-  // -------------------------------------------------------------------------------------------
-  // Comma commands
-
-  private command(r: Regs, cmd: Value, n: number, loc: Src): void {
-    const again = (): void => applyProc(r, this.readEvalPrim, []);
-    const level = this.levels[n]!;
-    let name = cmd instanceof Sym ? cmd.name : null;
-    let arg: Value | undefined;
-    if (cmd instanceof Pair && cmd.car instanceof Sym && cmd.cdr instanceof Pair && cmd.cdr.cdr === NIL) {
-      name = `(${cmd.car.name})`;
-      arg = cmd.cdr.car;
-    }
-    const width = this.io.width();
-    // Frames are shown and selected at nested levels only (gsi shows nothing at level 0).
-    const frames = n > 0 ? this.frames(level) : [];
-    const to = frameMove(cmd, level.frame, frames.length);
-    if (to !== null) {
-      if (frames.length > 0) return this.selectFrame(r, level, frames, to);
-      return again();
-    }
-    switch (name) {
-      case '?':
-        this.write(HELP);
-        return again();
-      case 'q':
-      case 'qt': // the REPL runs in the primordial thread: terminating it ends the process
-        this.io.exit(0);
-        return this.parkForever(r);
-      case 't':
-        return this.gotoLevel(r, 0);
-      case 'd':
-        return this.gotoLevel(r, Math.max(0, n - 1));
-      case 'c':
-      case 's':
-      case 'l':
-        if (n > 0 && (!level.interrupted || level.frame !== 0)) {
-          this.write('Continuation expects a result -- use ,(c X) or ,(s X) or ,(l X)\n');
-          return again();
-        }
-        return this.continueWith(r, VOID);
-      case '(c)':
-      case '(s)':
-      case '(l)':
-        // Evaluate X at this level, then continue with its value.
-        return this.evaluate(r, arg!, loc, n, { op: FOp.CallWithValues, next: r.k, consumer: this.continuePrim });
-      case 'b':
-      case 'be':
-        this.writeLines(backtraceLines(this.vm, frames, level.frame, width, this.lookupForm, name === 'be'));
-        return again();
-      case 'y': {
-        const f = frames[level.frame];
-        if (f !== undefined) this.write(frameLine(this.vm, level.frame, f, width, this.lookupForm, '.') + '\n');
-        return again();
-      }
-      case 'e':
-        this.writeLines(environmentLines(this.vm, level.env));
-        return again();
-      case 'i': {
-        const clo = level.env[0];
-        if (clo instanceof Closure) {
-          this.write(`${writeString(this.vm, clo, false)} =\n`);
-          this.write(prettyString(this.vm, clo, 1, width));
-        }
-        return again();
-      }
-      case '(b)':
-      case '(be)':
-      case '(e)':
-      case '(v)':
-        // Evaluate X at this level, then show (or visit) its value.
-        return this.evaluate(r, arg!, loc, n, { op: FOp.CallWithValues, next: r.k, consumer: this.withValuePrims.get(name.slice(1, -1))! });
-      default:
-        this.write(`${writeString(this.vm, new Pair(UNQUOTE, new Pair(cmd, NIL)), false)} is an unknown command\n`);
-        return again();
-    }
-  }
-
-  private writeLines(lines: string[]): void {
-    for (const line of lines) this.write(line + '\n');
-  }
-
-  /**
-   * `,N` and the like: select frame i of the level, show it as `,y` does, and go on reading at
-   * that frame: forms typed are evaluated in its scope and on top of it (a new error's
-   * backtrace continues with it), and `,(c X)` returns X to it.
-   */
-  private selectFrame(r: Regs, level: Level, frames: BtFrame[], i: number): void {
-    level.frame = i;
-    level.env = i === 0 ? innermostEnv(level.k, this.topEnv) : frames[i]!.env ?? [];
-    this.write(frameLine(this.vm, i, frames[i]!, this.io.width(), this.lookupForm, '.') + '\n');
-    r.k = level.loopK = i === 0 ? level.base : frames[i]!.frame;
-    applyProc(r, this.readEvalPrim, []);
-  }
-
-  /**
-   * `,(b X)` `,(be X)` `,(e X)` `,(v X)` with X's value: the backtrace or the variables of a
-   * continuation or a thread, the variables a closure captured; `,(v X)` starts a level on
-   * continuation X (as if an error had happened there: `,(c V)` returns V to it). The messages
-   * for other values are gsi's.
-   */
-  private commandWith(r: Regs, cmd: string, x: Value): void {
-    const width = this.io.width();
-    const cont = x instanceof Continuation && !x.isProcedure ? x : null;
-    const k = cont !== null ? cont.k : x instanceof SThread ? x.k : undefined;
-    switch (cmd) {
-      case 'b':
-      case 'be':
-        if (k !== undefined) {
-          this.writeLines(backtraceLines(this.vm, backtraceFrames(k, undefined, this.topEnv), 0, width, this.lookupForm, cmd === 'be'));
-        } else if (!Number.isInteger(x)) { // gsi says nothing for an integer either
-          this.write('CONTINUATION or THREAD expected\n');
-        }
-        break;
-      case 'e':
-        if (k !== undefined) this.writeLines(environmentLines(this.vm, innermostEnv(k, this.topEnv)));
-        else if (x instanceof Closure) this.writeLines(environmentLines(this.vm, x.env));
-        else if (!isProcedure(x) && !Number.isInteger(x)) this.write('PROCEDURE, CONTINUATION or THREAD expected\n');
-        break;
-      case 'v':
-        if (cont !== null) {
-          r.k = cont.k;
-          this.enterLevel(r, cont.dyn, false);
-          return;
-        }
-        this.write(x instanceof SThread || isProcedure(x)
-          ? `,(v ${writeString(this.vm, x, false)}) is not supported: only continuations can be visited\n`
-          : 'PROCEDURE, CONTINUATION or THREAD expected\n');
-        break;
-    }
-    applyProc(r, this.readEvalPrim, []);
   }
 
   // -------------------------------------------------------------------------------------------

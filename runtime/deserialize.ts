@@ -14,11 +14,12 @@
 //
 // Passes over the (flat) entries, none recursive:
 //   1. shells: every object is allocated with placeholder fields (so references, including
-//      cycles, can be resolved in any order);
+//      cycles, can be resolved in any order; frames: deserial-frames.ts);
 //   2. code units (cached per Vm by content: the same code arriving again is shared), then
 //      record types (parents first; types with an id are shared per Vm via makeRecordType);
-//   3. fill: every field resolved;
-//   4. checks, then tables are filled (their keys must be complete to be hashed).
+//   3. fill: every field resolved (frames: deserial-frames.ts);
+//   4. checks (deserial-checks.ts), then tables are filled (their keys must be complete to be
+//      hashed).
 // With a decoder procedure, a last walk (decoder-walk.ts) visits the objects depth first from
 // the root and calls it post-order on each Scheme value newly built, replacing the value by the
 // result where it is stored. It is resumable like the encoder's walk (serialize.ts).
@@ -26,16 +27,18 @@
 // inside the object's own cycle sees the object itself. (Gambit gives the object itself to
 // every back-reference.)
 
-import { FOp, type Frame } from '../interpreter/frames.js';
-import { Op, type CallNode, type IfNode, type LambdaNode, type LocalSetNode, type Node, type OrNode, type PrimAppNode, type SeqNode, type Src } from '../interpreter/nodes.js';
+import type { Frame } from '../interpreter/frames.js';
+import { Op, type LambdaNode, type Node, type Src } from '../interpreter/nodes.js';
+import { checkObjects, type FrameCheck } from './deserial-checks.js';
+import { VOID_NODE, fillFrame, frameShell } from './deserial-frames.js';
 import { ErrorObj, type ErrorKind } from './errors.js';
 import { makeRecordType, type FieldDef } from './records.js';
 import {
-  DecodeError, Ent, Imm, MAGIC, MAX_CACHED_UNITS, MAX_ENTRIES, VERSION, bad, boolOf, decodeImmediate, intOf, textOf,
+  DecodeError, Ent, Imm, MAGIC, MAX_ENTRIES, VERSION, bad, boolOf, decodeImmediate, intOf, textOf,
   type ImmediateResolver,
 } from './serial-format.js';
 import { CborError, decodeCbor } from './serial-cbor.js';
-import { decodeUnitTree, hashBytes, sameBytes, serialState, type DecodedUnit, type SerialState, type UnitResolver } from './serial-code.js';
+import { receiveUnit, serialState, type DecodedUnit, type SerialState, type UnitResolver } from './serial-code.js';
 import { Table, TestKind, type TableOptions } from './table.js';
 import {
   Box, Closure, Continuation, EMPTY_DYN, Keyword, MString, MultipleValues, NIL, Pair, Parameter, Primitive, Record, RecordType, SPromise,
@@ -46,7 +49,6 @@ import type { Vm } from './vm.js';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
-const VOID_NODE: Node = { op: Op.Const, src: null, value: VOID };
 const NO_TYPE = new RecordType('', '', true, null, []);
 const NO_LAMBDA: LambdaNode = {
   op: Op.Lambda, src: null, name: null, nreq: 0, nopt: 0, rest: false, restAfterKeys: false, keys: [], isLet: false,
@@ -67,12 +69,6 @@ function isValueTag(t: number): boolean {
   }
 }
 
-interface FrameCheck {
-  readonly unit: DecodedUnit;
-  readonly idx: number;
-  readonly env: Env;
-}
-
 export class Deserializer implements ImmediateResolver {
   private readonly st: SerialState;
   private readonly entries: unknown[][];
@@ -84,7 +80,8 @@ export class Deserializer implements ImmediateResolver {
   private readonly units: Array<DecodedUnit | undefined>;
   private readonly typeState: Uint8Array;
   private readonly closures: Closure[] = [];
-  private readonly frameChecks: FrameCheck[] = [];
+  /** Frames' nodes, for pass 4 (filled by deserial-frames.ts). */
+  readonly frameChecks: FrameCheck[] = [];
   private readonly tables: number[] = [];
   private readonly stubLambdas = new Map<string, LambdaNode>();
   private budget: number;
@@ -95,7 +92,7 @@ export class Deserializer implements ImmediateResolver {
   /** The root's field (for the decoder walk). */
   readonly rootField: unknown;
 
-  constructor(private readonly vm: Vm, bytes: Uint8Array, deferTables: boolean) {
+  constructor(readonly vm: Vm, bytes: Uint8Array, deferTables: boolean) {
     this.st = serialState(vm);
     this.budget = 4 * bytes.length + 4096;
     this.refBudget = 64 * bytes.length + 100_000;
@@ -172,7 +169,7 @@ export class Deserializer implements ImmediateResolver {
   }
 
   /** The object of entry `f` (an index: internal links are not reference fields), of kind `tag`. */
-  private refTo(f: unknown, tag: Ent): unknown {
+  refTo(f: unknown, tag: Ent): unknown {
     return this.objs[this.refIndexTag(f, tag)];
   }
 
@@ -212,13 +209,13 @@ export class Deserializer implements ImmediateResolver {
     return f === undefined ? undefined : this.val(f);
   }
 
-  private arr(f: unknown, what: string): unknown[] {
+  arr(f: unknown, what: string): unknown[] {
     if (!Array.isArray(f)) bad(`${what} expected`);
     this.spend(f.length);
     return f;
   }
 
-  private src(f: unknown): Src | null {
+  src(f: unknown): Src | null {
     if (f === null) return null;
     const a = this.arr(f, 'source location');
     if (a.length !== 4 || typeof a[0] !== 'string' || !(a[3] === null || typeof a[3] === 'string')) bad('bad source location');
@@ -321,27 +318,7 @@ export class Deserializer implements ImmediateResolver {
     const u = this.units[i];
     if (u !== undefined) return u;
     const e = this.entries[i]!;
-    const bytes = e[1] as Uint8Array;
     const external = boolOf(e[2]);
-    const st = this.st;
-    let h = 0;
-    if (!external) {
-      h = hashBytes(bytes);
-      for (const c of st.received.get(h) ?? []) {
-        if (sameBytes(c.bytes, bytes)) {
-          this.units[i] = c.unit;
-          return c.unit;
-        }
-      }
-    }
-    this.spend(bytes.length);
-    let doc: unknown;
-    try {
-      doc = decodeCbor(bytes);
-    } catch (e: unknown) {
-      if (e instanceof CborError) bad(`bad code unit (${e.why})`);
-      throw e;
-    }
     const resolver: UnitResolver = {
       prim: (name) => this.prim(name),
       gparam: (name) => this.gparam(name),
@@ -352,24 +329,8 @@ export class Deserializer implements ImmediateResolver {
       },
       spend: (n) => this.spend(n),
     };
-    const unit = decodeUnitTree(doc, resolver);
+    const unit = receiveUnit(this.st, e[1] as Uint8Array, external, resolver);
     this.units[i] = unit;
-    if (!external) {
-      if (st.receivedCount >= MAX_CACHED_UNITS) {
-        st.received.clear();
-        st.receivedCount = 0;
-      }
-      const copy = bytes; // decodeCbor's byte strings are copies: the message is not retained
-      let list = st.received.get(h);
-      if (list === undefined) {
-        list = [];
-        st.received.set(h, list);
-      }
-      list.push({ bytes: copy, unit });
-      st.receivedCount++;
-      // Sending this code on needs no new encoding.
-      st.sent.set(unit.root, { bytes: copy, nodes: unit.nodes, index: null });
-    }
     return unit;
   }
 
@@ -503,7 +464,7 @@ export class Deserializer implements ImmediateResolver {
         c.dyn = this.refTo(e[2], Ent.Dyn) as Dyn;
         return;
       }
-      case Ent.Frame: this.fillFrame(e, o as Frame); return;
+      case Ent.Frame: fillFrame(this, e, o as Frame); return;
       case Ent.Dyn: {
         const d = o as Mutable<Dyn>;
         d.params = e[1] === null ? null : (this.refTo(e[1], Ent.PBind) as ParamBinding);
@@ -565,7 +526,7 @@ export class Deserializer implements ImmediateResolver {
   }
 
   /** [unitEntry, nodeIndex] */
-  private nodeAt(f: unknown): { unit: DecodedUnit; idx: number; node: Node } {
+  nodeAt(f: unknown): { unit: DecodedUnit; idx: number; node: Node } {
     const a = this.arr(f, 'code reference');
     if (a.length !== 2) bad('bad code reference');
     const unit = this.unit(this.refIndexTag(a[0], Ent.Unit));
@@ -573,193 +534,14 @@ export class Deserializer implements ImmediateResolver {
     return { unit, idx, node: unit.nodes[idx]! };
   }
 
-  /** A frame's node, of kind `op`, whose code runs in `env` (checked in pass 4). */
-  private frameNode<N extends Node>(f: unknown, op: Op, env: Env): N {
-    const at = this.nodeAt(f);
-    if (at.node.op !== op && !(op === Op.Call && at.node.op === Op.PrimApp)) bad('frame node of the wrong kind');
-    this.frameChecks.push({ unit: at.unit, idx: at.idx, env });
-    return at.node as N;
-  }
-
-  private fillFrame(e: unknown[], fr: Frame): void {
-    const f = fr as unknown as { [k: string]: unknown };
-    const len = e.length;
-    f.next = e[2] === null ? null : this.refTo(e[2], Ent.Frame);
-    const env = (j: number): Env => this.refTo(e[j], Ent.Env) as Env;
-    const want = (n: number): void => {
-      if (len !== n) bad('bad frame entry');
-    };
-    switch (fr.op) {
-      case FOp.If: want(5); f.env = env(4); f.node = this.frameNode<IfNode>(e[3], Op.If, f.env as Env); return;
-      case FOp.Seq: case FOp.Or: {
-        want(6);
-        f.env = env(5);
-        const n = this.frameNode<SeqNode | OrNode>(e[3], fr.op === FOp.Seq ? Op.Seq : Op.Or, f.env as Env);
-        f.node = n;
-        f.i = intOf(e[4], 0, (n.op === Op.Seq ? n.body.length : n.exprs.length) - 2, 'frame index');
-        return;
-      }
-      case FOp.Arg: {
-        want(7);
-        f.env = env(5);
-        const n = this.frameNode<CallNode | PrimAppNode>(e[3], Op.Call, f.env as Env);
-        f.node = n;
-        const i = intOf(e[4], 0, n.args.length, 'frame index');
-        f.i = i;
-        const vs = this.arr(e[6], 'values');
-        if (vs.length !== n.args.length + 1) bad('bad frame values');
-        const vals = new Array<Value>(vs.length);
-        for (let j = 0; j < vs.length; j++) {
-          if (vs[j] === undefined) {
-            if (j < i) bad('missing frame value');
-          } else vals[j] = this.val(vs[j]);
-        }
-        f.vals = vals;
-        f.gen = -1; // never the current capture count: returning here always copies `vals`
-        return;
-      }
-      case FOp.LocalSet: want(5); f.env = env(4); f.node = this.frameNode<LocalSetNode>(e[3], Op.LocalSet, f.env as Env); return;
-      case FOp.GlobalSet: {
-        want(6);
-        const name = this.val(e[3]);
-        if (!(name instanceof Sym)) bad('bad global name');
-        f.node = { op: boolOf(e[4]) ? Op.GlobalDef : Op.GlobalSet, src: this.src(e[5]), cell: this.vm.cell(name), value: VOID_NODE };
-        return;
-      }
-      case FOp.Top: want(4); f.src = this.src(e[3]); return;
-      case FOp.RestoreDyn: want(4); f.dyn = this.refTo(e[3], Ent.Dyn); return;
-      case FOp.CallWithValues: want(4); f.consumer = this.val(e[3]); return;
-      case FOp.WindBefore: want(6); f.before = this.val(e[3]); f.thunk = this.val(e[4]); f.after = this.val(e[5]); return;
-      case FOp.WindBody: want(5); f.after = this.val(e[3]); f.outer = e[4] === null ? null : this.refTo(e[4], Ent.WList); return;
-      case FOp.ReturnValue: want(4); f.value = this.val(e[3]); return;
-      case FOp.Rewind: {
-        want(10);
-        const steps = this.arr(e[8], 'steps');
-        if (steps.length % 2 !== 0) bad('bad steps');
-        const out: Array<{ thunk: Value; winds: WindList | null }> = [];
-        for (let j = 0; j < steps.length; j += 2) {
-          out.push({ thunk: this.val(steps[j]), winds: steps[j + 1] === null ? null : (this.refTo(steps[j + 1], Ent.WList) as WindList) });
-        }
-        f.steps = out;
-        f.i = intOf(e[3], 0, out.length, 'frame index');
-        f.target = e[4] === null ? null : this.refTo(e[4], Ent.Frame);
-        f.targetDyn = this.refTo(e[5], Ent.Dyn);
-        f.value = this.val(e[6]);
-        f.fn = e[7] === undefined ? null : this.val(e[7]);
-        f.args = this.arr(e[9], 'arguments').map((a) => this.val(a));
-        return;
-      }
-      case FOp.Force: {
-        want(4);
-        const p = this.val(e[3]);
-        if (!(p instanceof SPromise)) bad('bad promise');
-        f.promise = p;
-        return;
-      }
-      case FOp.Apply: {
-        if (len < 4) bad('bad frame entry');
-        f.fn = this.val(e[3]);
-        const args: Value[] = [];
-        for (let j = 4; j < len; j++) args.push(this.val(e[j]));
-        f.args = args;
-        return;
-      }
-      case FOp.Load: {
-        if (len < 6) bad('bad frame entry');
-        const forms: Array<{ node: Node; loc: Src }> = [];
-        for (let j = 5; j < len; j++) {
-          const form = this.arr(e[j], 'form');
-          if (form.length !== 2) bad('bad form');
-          const at = this.nodeAt(form[0]);
-          const loc = this.src(form[1]);
-          if (loc === null) bad('form without a location');
-          this.frameChecks.push({ unit: at.unit, idx: at.idx, env: [] });
-          forms.push({ node: at.node, loc });
-        }
-        f.forms = forms;
-        f.i = intOf(e[3], 0, forms.length - 1, 'frame index');
-        f.result = this.val(e[4]);
-        return;
-      }
-      default: bad('bad frame');
-    }
-  }
 
   // -------------------------------------------------------------------------------------------
   // Pass 4: checks
 
   private check(): void {
-    const n = this.entries.length;
-    const tags = this.tags, objs = this.objs;
-    // Chains the runtime walks in loops must end: frames, handlers, parameter bindings, and
-    // environments (through their closures). Dynamic-wind lists: depths must count down to 1.
-    const mark = new Uint8Array(n);
-    const index = new Map<unknown, number>();
-    for (let i = 0; i < n; i++) {
-      const t = tags[i]!;
-      if (t === Ent.Frame || t === Ent.HList || t === Ent.PBind || t === Ent.Clo) index.set(objs[i], i);
-    }
-    const next = (t: number, o: unknown): unknown => {
-      switch (t) {
-        case Ent.Frame: return (o as Frame).next;
-        case Ent.HList: return (o as HandlerList).next;
-        case Ent.PBind: return (o as ParamBinding).next;
-        default: {
-          const up = (o as Closure).env[0];
-          return up instanceof Closure ? up : null;
-        }
-      }
-    };
-    const path: number[] = [];
-    for (let i = 0; i < n; i++) {
-      const t = tags[i]!;
-      if (!(t === Ent.Frame || t === Ent.HList || t === Ent.PBind || t === Ent.Clo) || mark[i] === 2) continue;
-      let j: number | undefined = i;
-      while (j !== undefined && mark[j] === 0) {
-        mark[j] = 1;
-        path.push(j);
-        const x = next(t, objs[j]);
-        j = x === null ? undefined : index.get(x);
-      }
-      if (j !== undefined && mark[j] === 1) bad('cyclic chain');
-      for (const p of path) mark[p] = 2;
-      path.length = 0;
-    }
-    for (let i = 0; i < n; i++) {
-      if (tags[i] !== Ent.WList) continue;
-      const w = objs[i] as WindList;
-      if (w.depth !== (w.next === null ? 0 : w.next.depth) + 1) bad('inconsistent dynamic-wind depth');
-    }
-    // Every variable a closure's code may touch exists in its environments. (Walking up for
-    // each reference costs its depth: bounded by a budget proportional to the input.)
-    const steps = { left: this.refBudget };
-    for (const c of this.closures) checkRefs(c.env, c.lambda.free, steps);
-    // A frame's node runs in the frame's environment: inside a lambda, that is the lambda's own
-    // frame (slot 0 the closure, checked above); in top-level code, its references must exist.
-    for (const fc of this.frameChecks) {
-      const l = fc.unit.encl[fc.idx]!;
-      if (l !== null) {
-        const c = fc.env[0];
-        if (!(c instanceof Closure) || c.lambda !== l || fc.env.length !== l.frameSize + 1) bad('frame environment does not match its code');
-      } else {
-        checkRefs(fc.env, fc.unit.topRefs, steps);
-      }
-    }
-    for (const i of this.tables) {
-      const t = objs[i] as Table;
-      if (t.kind === TestKind.Custom) {
-        // Its bindings are a list of #(hash key value) that TypeScript code reads (table.ts).
-        let x = t.customItems;
-        let count = 0;
-        while (x instanceof Pair) {
-          const b = x.car;
-          if (!(b instanceof SVector) || b.items.length < 3 || ++count > n) bad('bad custom table');
-          x = x.cdr;
-        }
-        if (x !== NIL) bad('bad custom table');
-      }
-    }
+    checkObjects(this.tags, this.objs, this.closures, this.frameChecks, this.tables, this.refBudget);
   }
+
 
   /** Enters the bindings of a (non-custom) table. Keys must be complete, hence last. */
   fillTable(i: number): void {
@@ -787,47 +569,6 @@ export class Deserializer implements ImmediateResolver {
 }
 
 const NO_PARAM = new Parameter(VOID, null);
-
-/** Each [depth, index] must exist in the environment chain from `env`. */
-function checkRefs(env: Env, refs: ReadonlyArray<readonly [number, number]>, steps: { left: number }): void {
-  for (const [d, i] of refs) {
-    steps.left -= d + 1;
-    if (steps.left < 0) bad('environment checks exceed the input size');
-    let e = env;
-    for (let k = 0; k < d; k++) {
-      const c = e[0];
-      if (!(c instanceof Closure)) bad('environment too shallow for its code');
-      e = c.env;
-    }
-    if (i >= e.length) bad('environment too small for its code');
-  }
-}
-
-/** A frame object with its fields in the order the machine creates them (same hidden class). */
-function frameShell(e: unknown[]): Frame {
-  if (e.length < 3) bad('bad frame entry');
-  const op = intOf(e[1], 0, FOp.Load, 'frame op');
-  const x = null as unknown;
-  switch (op as FOp) {
-    case FOp.If: return { op: FOp.If, next: null, node: x, env: x } as unknown as Frame;
-    case FOp.Seq: return { op: FOp.Seq, next: null, node: x, i: 0, env: x } as unknown as Frame;
-    case FOp.Arg: return { op: FOp.Arg, next: null, node: x, i: 0, vals: x, env: x, gen: -1 } as unknown as Frame;
-    case FOp.LocalSet: return { op: FOp.LocalSet, next: null, node: x, env: x } as unknown as Frame;
-    case FOp.GlobalSet: return { op: FOp.GlobalSet, next: null, node: x } as unknown as Frame;
-    case FOp.Top: return { op: FOp.Top, next: null, src: null };
-    case FOp.RestoreDyn: return { op: FOp.RestoreDyn, next: null, dyn: EMPTY_DYN };
-    case FOp.CallWithValues: return { op: FOp.CallWithValues, next: null, consumer: VOID };
-    case FOp.WindBefore: return { op: FOp.WindBefore, next: null, before: VOID, thunk: VOID, after: VOID };
-    case FOp.WindBody: return { op: FOp.WindBody, next: null, after: VOID, outer: null };
-    case FOp.ReturnValue: return { op: FOp.ReturnValue, next: null, value: VOID };
-    case FOp.Rewind: return { op: FOp.Rewind, next: null, steps: [], i: 0, target: null, targetDyn: EMPTY_DYN, value: VOID, fn: null, args: [] };
-    case FOp.Force: return { op: FOp.Force, next: null, promise: x } as unknown as Frame;
-    case FOp.Apply: return { op: FOp.Apply, next: null, fn: VOID, args: [] };
-    case FOp.Or: return { op: FOp.Or, next: null, node: x, i: 0, env: x } as unknown as Frame;
-    case FOp.Load: return { op: FOp.Load, next: null, forms: [], i: 0, result: VOID };
-    default: return bad('bad frame op');
-  }
-}
 
 /** u8vector->object without a decoder. Throws ErrorObj('deserialization'). */
 export function deserialize(vm: Vm, bytes: Uint8Array): Value {

@@ -26,11 +26,12 @@
 //
 // LambdaNode.free is not sent: the receiver recomputes it from the code, and that computation
 // is also the check that every variable reference stays inside the environments the code will
-// run in (see DecodedUnit and deserialize.ts). LambdaNode.source is dropped.
+// run in (see DecodedUnit and deserial-checks.ts). LambdaNode.source is dropped.
 
 import { Op, type GlobalCell, type LambdaNode, type Node, type Src } from '../interpreter/nodes.js';
+import { CborError, decodeCbor } from './serial-cbor.js';
 import {
-  Imm, NOT_IMMEDIATE, bad, boolOf, decodeImmediate, immediateField, intOf, textField, textOf, type ImmediateResolver,
+  Imm, MAX_CACHED_UNITS, NOT_IMMEDIATE, bad, boolOf, decodeImmediate, immediateField, intOf, textField, textOf, type ImmediateResolver,
 } from './serial-format.js';
 import {
   MString, NIL, Pair, SVector, Sym, U8Vector, VOID, intern as internSym, internKeyword as internKw, type Primitive, type Value,
@@ -477,6 +478,46 @@ export function serialState(vm: Vm): SerialState {
     vm.ext.set('serial', st);
   }
   return st;
+}
+
+/**
+ * The unit of a code unit entry's bytes: the one cached for the same bytes, else decoded with
+ * `r` (and cached, unless it refers to entries of its message).
+ */
+export function receiveUnit(st: SerialState, bytes: Uint8Array, external: boolean, r: UnitResolver): DecodedUnit {
+  let h = 0;
+  if (!external) {
+    h = hashBytes(bytes);
+    for (const c of st.received.get(h) ?? []) {
+      if (sameBytes(c.bytes, bytes)) return c.unit;
+    }
+  }
+  r.spend(bytes.length);
+  let doc: unknown;
+  try {
+    doc = decodeCbor(bytes);
+  } catch (e: unknown) {
+    if (e instanceof CborError) bad(`bad code unit (${e.why})`);
+    throw e;
+  }
+  const unit = decodeUnitTree(doc, r);
+  if (!external) {
+    if (st.receivedCount >= MAX_CACHED_UNITS) {
+      st.received.clear();
+      st.receivedCount = 0;
+    }
+    const copy = bytes; // decodeCbor's byte strings are copies: the message is not retained
+    let list = st.received.get(h);
+    if (list === undefined) {
+      list = [];
+      st.received.set(h, list);
+    }
+    list.push({ bytes: copy, unit });
+    st.receivedCount++;
+    // Sending this code on needs no new encoding.
+    st.sent.set(unit.root, { bytes: copy, nodes: unit.nodes, index: null });
+  }
+  return unit;
 }
 
 /** FNV-1a over the bytes (the cache compares the bytes in full, so collisions are harmless). */

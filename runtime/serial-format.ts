@@ -76,7 +76,7 @@ export const enum Ent {
   Unit = 16,
   /** [CONT, frameLink|null, dynLink, isProcedure] */
   Cont = 17,
-  /** [FRAME, fop, nextLink|null, ...]: fields per FOp, see serialize.ts frameChildren and deserialize.ts fillFrame. */
+  /** [FRAME, fop, nextLink|null, ...]: fields per FOp, see serial-parts.ts frameChildren and deserial-frames.ts fillFrame. */
   Frame = 18,
   /** [DYN, pbindLink|null, hlistLink|null, wlistLink|null] */
   Dyn = 19,

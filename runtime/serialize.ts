@@ -6,13 +6,9 @@
 // [i]. The pairs of a list are written as one entry (the spine), each pair registered so that a
 // shared tail or a cycle becomes [i, k].
 //
-// Closures carry only what their code can reach: the lambda's `free` list names the [depth,
-// index] slots of the enclosing environments it uses; those environments are written with the
-// other slots absent, and their slot 0 (the closure that made them) as a stub: no code, just
-// the link to the next environment. Environments are entries, so two closures sharing a
-// variable still share it after the trip: an environment reached by several closures carries
-// the union of what they need. A frame of a continuation carries its whole environment, and the
-// closure running there in full (its code is where the frame's node lives).
+// Closures carry only what their code can reach (serial-parts.ts: environments pruned to the
+// slots their code uses, code units, frames); an object that cannot be written is reported with
+// the path it was reached by (serial-path.ts).
 //
 // The encoder procedure. Gambit calls it on every sub-object, pre-order, root included, and
 // again on each repeated reference, and serializes its result instead. Here it is called on the
@@ -26,14 +22,13 @@
 // item is written in one go (`fill`); with one, items are written a field at a time, depth
 // first (`stepOne`, from the `kids` list that `children` collects).
 
-import { FOp, type Frame } from '../interpreter/frames.js';
-import { Op, type Node, type Src } from '../interpreter/nodes.js';
+import type { Frame } from '../interpreter/frames.js';
 import { ErrorObj } from './errors.js';
-import { Style, writeLimited } from './printer.js';
 import { DefinedType, fieldOptions } from './records.js';
-import { Ent, Imm, MAGIC, MAX_ENTRIES, NOT_IMMEDIATE, PAIR_K, VERSION, immediateField, textField } from './serial-format.js';
+import { Ent, Imm, MAGIC, NOT_IMMEDIATE, PAIR_K, VERSION, immediateField, textField } from './serial-format.js';
 import { encodeCbor } from './serial-cbor.js';
-import { encodeUnitTree, serialState, type EncodedUnit, type SerialState } from './serial-code.js';
+import { PartWriter } from './serial-parts.js';
+import { CK, IK, TooBig, Unserializable, tooBig, unserializableError, type Item } from './serial-path.js';
 import { TestKind, type Table } from './table.js';
 import {
   Box, Closure, Continuation, Keyword, MString, MultipleValues, Pair, Parameter, Record, RecordType, SPromise, STime, SVector,
@@ -42,100 +37,19 @@ import {
 } from './values.js';
 import type { Vm } from './vm.js';
 
-/** How a child is written: a Scheme value (goes through the encoder) or an internal part. */
-const enum CK {
-  /** A Scheme value. */
-  V = 0,
-  /** A Scheme value in an internal position (not given to the encoder). */
-  I,
-  /** A frame's environment: all of it, and the closure running in it in full. */
-  EnvFull,
-  /** A frame or null. */
-  Frame,
-  Dyn,
-  PBind,
-  HList,
-  WList,
-  /** The cdr of the pair a List item is at. */
-  ListCdr,
-}
-
-/** Kinds of items: which object's fields an item writes. */
-const enum IK {
-  Root = 0, List, Vec, Rec, Promise, Box, Err, Param, MV, Type, Table, Cont, Frame, Dyn, PBind, HList, WList, Env,
-}
-
-/** One object whose fields are being written. */
-interface Item {
-  readonly ik: IK;
-  /** The object (for List: the pair reached so far). */
-  obj: unknown;
-  /** Its entry. */
-  readonly out: unknown[];
-  readonly idx: number;
-  /** Encoder mode: next child (List: even = a car, odd = a cdr). -1 = finished. */
-  pos: number;
-  /** List: pairs registered so far; Frame: its number from the innermost. */
-  k: number;
-  /** Encoder mode: the children, as flat [dest, at, kind, value, name] runs. */
-  kids: unknown[] | null;
-  /** Env: the slots to write (null: every slot). */
-  readonly slots: number[] | null;
-  /** Env: the closure whose code needs these slots (named in error paths). */
-  readonly via: Closure | null;
-  // Where it was reached from, for error paths.
-  readonly parent: Item | null;
-  readonly parentPos: number;
-  readonly parentName: string;
-}
-
-/** A code unit of this message. */
-interface MsgUnit {
-  readonly idx: number;
-  readonly eu: EncodedUnit;
-}
-
-interface CloInfo {
-  readonly idx: number;
-  full: boolean;
-}
-
-/** Marks an environment slot queued for writing (replaced by its field). */
-const QUEUED = [Imm.Unbound];
-
-/** Thrown inside the walk for an object that cannot be serialized. */
-class Unserializable {
-  constructor(readonly obj: unknown) {}
-}
-
-/** Thrown inside the walk when the message would have more entries than a decoder accepts. */
-class TooBig {}
-
-export class Serializer {
-  private readonly st: SerialState;
-  private readonly entries: unknown[][] = [];
-  private readonly seen = new Map<object, number>();
-  private readonly fullEnvs = new Set<Env>();
-  private readonly closures = new Map<Closure, CloInfo>();
-  private readonly units = new Map<Node, MsgUnit>();
-  private readonly refs: unknown[][] = [];
-  private readonly stack: Item[] = [];
+export class Serializer extends PartWriter {
   private readonly rootOut: unknown[] = [undefined];
   private globalParams: Map<Parameter, string> | null = null;
   /** Encoder mode, while `children` runs: where the children go. */
   private collect: unknown[] | null = null;
-  // The child being written (for resume and for error paths).
-  private cur: Item | null = null;
-  private curPos = 0;
-  private curName = '';
   private pendKind: CK = CK.V;
   private pendDest: unknown[] = [];
   private pendAt = 0;
   /** The value waiting for the encoder (valid after run() returned 'call'). */
   pending: Value = false;
 
-  constructor(private readonly vm: Vm, root: Value, private readonly cb: boolean) {
-    this.st = serialState(vm);
+  constructor(vm: Vm, root: Value, private readonly cb: boolean) {
+    super(vm);
     this.push(IK.Root, root, this.rootOut, -1);
   }
 
@@ -303,7 +217,7 @@ export class Serializer {
   }
 
   /** A child of a generic item: written now, or (encoder mode) collected. */
-  private emit(kind: CK, v: unknown, dest: unknown[], at: number, name: string): void {
+  protected emit(kind: CK, v: unknown, dest: unknown[], at: number, name: string): void {
     if (this.collect !== null) {
       this.collect.push(dest, at, kind, v, name);
       return;
@@ -474,42 +388,7 @@ export class Serializer {
   }
 
   // -------------------------------------------------------------------------------------------
-  // Fields and entries
-
-  private ref(i: number): unknown[] {
-    let r = this.refs[i];
-    if (r === undefined) {
-      r = [i];
-      this.refs[i] = r;
-    }
-    return r;
-  }
-
-  private newEntry(obj: object, out: unknown[]): number {
-    const i = this.entries.length;
-    if (i >= MAX_ENTRIES) throw new TooBig();
-    this.entries.push(out);
-    this.seen.set(obj, i);
-    return i;
-  }
-
-  private push(ik: IK, obj: unknown, out: unknown[], idx: number, slots: number[] | null = null, via: Closure | null = null): Item {
-    const it: Item = {
-      ik, obj, out, idx, pos: 0, k: 0, kids: null, slots, via,
-      parent: this.cur, parentPos: this.curPos, parentName: this.curName,
-    };
-    this.stack.push(it);
-    return it;
-  }
-
-  /** An entry whose fields are all written by `children`. */
-  private entryRef(obj: object, ik: IK, out: unknown[]): number {
-    const s = this.seen.get(obj);
-    if (s !== undefined) return s;
-    const i = this.newEntry(obj, out);
-    this.push(ik, obj, out, i);
-    return i;
-  }
+  // Fields
 
   /** The field of a Scheme value, making its entry on first sight. */
   field(v: Value): unknown {
@@ -633,305 +512,10 @@ export class Serializer {
     return this.ref(this.entryRef(p, IK.Param, [Ent.Param, undefined, null]));
   }
 
-  // -------------------------------------------------------------------------------------------
-  // Closures and environments
-
-  /** A closure: in full (with its code) or as a stub (an environment link). */
-  private closureRef(c: Closure, full: boolean): number {
-    let info = this.closures.get(c);
-    if (info === undefined) {
-      const out: unknown[] = [Ent.Clo, null, undefined, c.lambda.name, c.lambda.isLet];
-      const idx = this.newEntry(c, out);
-      info = { idx, full: false };
-      this.closures.set(c, info);
-      out[2] = this.envRef(c.env);
-    }
-    if (full && !info.full) {
-      info.full = true;
-      this.entries[info.idx]![1] = this.unit(c.lambda).idx;
-      this.need(c.env, c.lambda.free, c);
-    }
-    return info.idx;
-  }
-
-  /** The entry of an environment: [ENV, slot0, slot1, ...], slots absent until needed. */
-  private envOut(e: Env): unknown[] {
-    const s = this.seen.get(e);
-    if (s !== undefined) return this.entries[s]!;
-    const out: unknown[] = new Array(e.length + 1);
-    out[0] = Ent.Env;
-    this.newEntry(e, out);
-    return out;
-  }
-
-  private envRef(e: Env): number {
-    this.envOut(e);
-    return this.seen.get(e)!;
-  }
-
-  /** The slots `free` of the environments from `e` up, reached by `via`'s code. */
-  private need(e: Env, free: ReadonlyArray<readonly [number, number]>, via: Closure): void {
-    if (free.length === 0) return;
-    let max = 0;
-    for (const [d] of free) if (d > max) max = d;
-    let env = e;
-    for (let d = 0; d <= max; d++) {
-      const out = this.envOut(env);
-      let slots: number[] | null = null;
-      for (const [fd, s] of free) {
-        if (fd !== d || s >= env.length || s < 1 || out[s + 1] !== undefined) continue;
-        out[s + 1] = QUEUED;
-        (slots ??= []).push(s);
-      }
-      if (slots !== null) this.push(IK.Env, env, out, this.seen.get(env)!, slots, via);
-      if (d === max) break;
-      const up = env[0];
-      if (!(up instanceof Closure)) throw new Unserializable(env);
-      if (out[1] === undefined) out[1] = this.closureRef(up, false);
-      env = up.env;
-    }
-  }
-
-  /** A frame's environment: every slot, and the closure running in it in full. */
-  private envFull(e: Env): number {
-    const out = this.envOut(e);
-    const idx = this.seen.get(e)!;
-    if (!this.fullEnvs.has(e)) {
-      this.fullEnvs.add(e);
-      let slots: number[] | null = null;
-      let some = false;
-      for (let s = 1; s < e.length; s++) if (out[s + 1] !== undefined) some = true;
-      if (some) {
-        slots = [];
-        for (let s = 1; s < e.length; s++) if (out[s + 1] === undefined) slots.push(s);
-      }
-      for (let s = 1; s < e.length; s++) if (out[s + 1] === undefined) out[s + 1] = QUEUED;
-      if (e.length > 1 && (slots === null || slots.length > 0)) this.push(IK.Env, e, out, idx, slots, null);
-      const c = e[0];
-      if (c instanceof Closure) out[1] = this.closureRef(c, true);
-    }
-    return idx;
-  }
-
-  // -------------------------------------------------------------------------------------------
-  // Code
-
-  /** The entry of the code unit rooted at `root` (made once per message; bytes cached per Vm). */
-  private unit(root: Node): MsgUnit {
-    let u = this.units.get(root);
-    if (u !== undefined) return u;
-    const out: unknown[] = [Ent.Unit, undefined, false];
-    const idx = this.entries.length;
-    this.entries.push(out);
-    const cached = this.st.sent.get(root);
-    if (cached !== undefined) {
-      out[1] = cached.bytes;
-      u = { idx, eu: cached };
-    } else {
-      const tree = encodeUnitTree(root, (v) => this.field(v));
-      const bytes = encodeCbor(tree.doc);
-      out[1] = bytes;
-      out[2] = tree.external;
-      const eu: EncodedUnit = { bytes, nodes: tree.nodes, index: null };
-      if (!tree.external) this.st.sent.set(root, eu);
-      u = { idx, eu };
-    }
-    this.units.set(root, u);
-    return u;
-  }
-
-  /** [unitEntry, nodeIndex] for a frame's node: in the code of the closure running there, else a unit of its own. */
-  private nodeRef(node: Node, env: Env | null): unknown {
-    const c = env === null ? undefined : env[0];
-    if (c instanceof Closure) {
-      const u = this.unit(c.lambda);
-      const eu = u.eu;
-      if (eu.index === null) eu.index = new Map(eu.nodes.map((n, i) => [n, i]));
-      const j = eu.index.get(node);
-      if (j !== undefined) return [u.idx, j];
-    }
-    return [this.unit(node).idx, 0];
-  }
-
-  // -------------------------------------------------------------------------------------------
-  // Continuations
-
-  private frameRef(f: Frame): number {
-    const s = this.seen.get(f);
-    if (s !== undefined) return s;
-    const out: unknown[] = [Ent.Frame, f.op, null];
-    const i = this.newEntry(f, out);
-    // Frames are numbered from the innermost; in a chain, a frame's path shows only its number.
-    const c = this.cur;
-    const chained = c !== null && c.ik === IK.Frame && this.curName === '';
-    const it: Item = {
-      ik: IK.Frame, obj: f, out, idx: i, pos: 0, k: chained ? c.k + 1 : 1, kids: null, slots: null, via: null,
-      parent: chained ? c.parent : c, parentPos: chained ? c.parentPos : this.curPos, parentName: chained ? c.parentName : this.curName,
-    };
-    this.stack.push(it);
-    return i;
-  }
-
-  /** A frame's fields (layouts in deserialize.ts fillFrame); the next frame last. */
-  private frameChildren(f: Frame, out: unknown[]): void {
-    const v = (x: unknown, name: string): void => {
-      out.push(undefined);
-      this.emit(CK.V, x, out, out.length - 1, name);
-    };
-    const env = (e: Env): void => {
-      out.push(undefined);
-      this.emit(CK.EnvFull, e, out, out.length - 1, '');
-    };
-    switch (f.op) {
-      case FOp.If: out.push(this.nodeRef(f.node, f.env)); env(f.env); break;
-      case FOp.Seq: out.push(this.nodeRef(f.node, f.env), f.i); env(f.env); break;
-      case FOp.Arg: {
-        out.push(this.nodeRef(f.node, f.env), f.i);
-        env(f.env);
-        const vals: unknown[] = new Array(f.vals.length);
-        out.push(vals);
-        for (let j = 0; j < f.vals.length && j < f.i; j++) this.emit(CK.V, f.vals[j], vals, j, j === 0 ? 'operator' : `argument ${j}`);
-        break;
-      }
-      case FOp.LocalSet: out.push(this.nodeRef(f.node, f.env)); env(f.env); break;
-      case FOp.GlobalSet: out.push(this.field(f.node.cell.name), f.node.op === Op.GlobalDef, src(f.node.src)); break;
-      case FOp.Top: out.push(src(f.src)); break;
-      case FOp.RestoreDyn: out.push(undefined); this.emit(CK.Dyn, f.dyn, out, 3, 'dynamic environment'); break;
-      case FOp.CallWithValues: v(f.consumer, 'consumer'); break;
-      case FOp.WindBefore: v(f.before, 'before thunk'); v(f.thunk, 'thunk'); v(f.after, 'after thunk'); break;
-      case FOp.WindBody:
-        v(f.after, 'after thunk');
-        out.push(null);
-        if (f.outer !== null) this.emit(CK.WList, f.outer, out, 4, 'dynamic-wind list');
-        break;
-      case FOp.ReturnValue: v(f.value, 'value'); break;
-      case FOp.Rewind: {
-        out.push(f.i, null, undefined);
-        if (f.target !== null) this.emit(CK.Frame, f.target, out, 4, 'target');
-        this.emit(CK.Dyn, f.targetDyn, out, 5, 'target dynamic environment');
-        v(f.value, 'value');
-        if (f.fn === null) out.push(undefined);
-        else v(f.fn, 'procedure');
-        const steps: unknown[] = [];
-        out.push(steps);
-        f.steps.forEach((s, j) => {
-          steps.push(undefined, null);
-          this.emit(CK.V, s.thunk, steps, 2 * j, 'dynamic-wind thunk');
-          if (s.winds !== null) this.emit(CK.WList, s.winds, steps, 2 * j + 1, 'dynamic-wind list');
-        });
-        const args: unknown[] = new Array(f.args.length);
-        out.push(args);
-        f.args.forEach((x, j) => this.emit(CK.V, x, args, j, `argument ${j + 1}`));
-        break;
-      }
-      case FOp.Force: out.push(undefined); this.emit(CK.I, f.promise, out, 3, 'promise'); break;
-      case FOp.Apply: {
-        v(f.fn, 'procedure');
-        f.args.forEach((x, j) => v(x, `argument ${j + 1}`));
-        break;
-      }
-      case FOp.Or: out.push(this.nodeRef(f.node, f.env), f.i); env(f.env); break;
-      case FOp.Load: {
-        out.push(f.i, undefined);
-        this.emit(CK.V, f.result, out, 4, 'result');
-        for (const form of f.forms) out.push([this.nodeRef(form.node, null), src(form.loc)]);
-        break;
-      }
-      default: {
-        const never: never = f;
-        throw new Error(`unknown frame ${String(never)}`);
-      }
-    }
-    if (f.next !== null) this.emit(CK.Frame, f.next, out, 2, '');
-  }
-
-  // -------------------------------------------------------------------------------------------
-  // Errors: `can't serialize #<...> (reached via closure p > variable port)`
-
-  private closureName(c: Closure): string {
-    if (c.lambda.name !== null) return `closure ${c.lambda.name}`;
-    for (const cell of this.vm.globals.values()) if (cell.value === c) return `closure ${cell.name.name}`;
-    return `closure ${this.vm.describe(c)}`;
-  }
-
-  private what(it: Item): string {
-    switch (it.ik) {
-      case IK.Root: case IK.PBind: case IK.HList: case IK.WList: return '';
-      case IK.List: return 'list';
-      case IK.Vec: return 'vector';
-      case IK.Rec: return `record ${(it.obj as Record).type.name}`;
-      case IK.Promise: return 'promise';
-      case IK.Box: return 'box';
-      case IK.Err: return 'exception object';
-      case IK.Param: return 'parameter';
-      case IK.MV: return 'multiple values';
-      case IK.Type: return `type ${(it.obj as RecordType).name}`;
-      case IK.Table: return 'table';
-      case IK.Cont: return 'continuation';
-      case IK.Frame: return `frame ${it.k}`;
-      case IK.Dyn: return 'dynamic environment';
-      case IK.Env: return it.via === null ? '' : this.closureName(it.via);
-      default: {
-        const never: never = it.ik;
-        throw new Error(String(never));
-      }
-    }
-  }
-
-  private childName(it: Item, pos: number, name: string): string {
-    switch (it.ik) {
-      case IK.List: return pos < 0 ? 'tail' : `element ${pos + 1}`;
-      case IK.Vec: return `element ${pos + 1}`;
-      case IK.Rec: {
-        const f = (it.obj as Record).type.fields[pos];
-        return f === undefined ? `field ${pos + 1}` : `field ${f.name}`;
-      }
-      case IK.Env: {
-        const env = it.obj as Env;
-        const slot = pos - 1;
-        const c = env[0];
-        const s = c instanceof Closure ? c.lambda.slots[slot - 1] : undefined;
-        return `variable ${s === undefined ? `#${slot}` : s.name}`;
-      }
-      default: return name;
-    }
-  }
-
+  /** `can't serialize ...`, with the path from the root to the object (serial-path.ts). */
   private error(obj: unknown): ErrorObj {
-    const segs: string[] = [];
-    let it: Item | null = this.cur;
-    let pos = this.curPos;
-    let name = this.curName;
-    while (it !== null) {
-      const c = this.childName(it, pos, name);
-      if (c !== '') segs.push(c);
-      const w = this.what(it);
-      if (w !== '') segs.push(w);
-      pos = it.parentPos;
-      name = it.parentName;
-      it = it.parent;
-    }
-    const shown = obj !== null && typeof obj === 'object' && 'tag' in obj
-      ? writeLimited(this.vm, obj as Value, Style.Write, 200)
-      : `#<${Array.isArray(obj) ? 'environment' : typeof obj}>`;
-    const path = segs.reverse().join(' > ');
-    const irritants = obj !== null && typeof obj === 'object' && 'tag' in obj ? [obj as Value] : [];
-    const e = new ErrorObj('serialization', `can't serialize ${shown}${path === '' ? '' : ` (reached via ${path})`}`, irritants);
-    e.locProc = '##object->u8vector';
-    e.located = true;
-    return e;
+    return unserializableError(this.vm, obj, this.cur, this.curPos, this.curName);
   }
-}
-
-function tooBig(): ErrorObj {
-  const e = new ErrorObj('serialization', `can't serialize: more than ${MAX_ENTRIES} objects`);
-  e.locProc = '##object->u8vector';
-  e.located = true;
-  return e;
-}
-
-function src(s: Src | null): unknown {
-  return s === null ? null : [s.container, s.line, s.col, s.proc];
 }
 
 /** object->u8vector without an encoder. */
