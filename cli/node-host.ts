@@ -21,6 +21,39 @@ function writeAll(fd: number, text: string): void {
   }
 }
 
+/** The C library's message for an errno code, as gsi shows it. */
+const STRERROR: Record<string, string> = {
+  EEXIST: 'File exists',
+  ENOTEMPTY: 'Directory not empty',
+  EISDIR: 'Is a directory',
+  ENOTDIR: 'Not a directory',
+  EACCES: 'Permission denied',
+  EPERM: 'Operation not permitted',
+  EXDEV: 'Invalid cross-device link',
+  EBUSY: 'Device or resource busy',
+  EROFS: 'Read-only file system',
+  ENOSPC: 'No space left on device',
+  ENAMETOOLONG: 'File name too long',
+  ELOOP: 'Too many levels of symbolic links',
+  EINVAL: 'Invalid argument',
+};
+
+/** A Node.js fs error as the ErrorObj gsi would raise. */
+function fsError(e: unknown): ErrorObj {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return new ErrorObj('no-such-file', 'No such file or directory');
+  return new ErrorObj('os', (code !== undefined ? STRERROR[code] : undefined) ?? (e as Error).message);
+}
+
+/** Run a file system call, turning its failure into gsi's error. */
+function fsCall<T>(f: () => T): T {
+  try {
+    return f();
+  } catch (e: unknown) {
+    throw fsError(e);
+  }
+}
+
 export class NodeHost implements Host {
   constructor(private readonly argv: string[]) {}
 
@@ -48,9 +81,24 @@ export class NodeHost implements Host {
     }
   }
 
-  fileExists(p: string): boolean {
-    try { return fs.statSync(p).isFile(); } catch { return false; }
+  readBytes(p: string): Uint8Array {
+    return fsCall(() => new Uint8Array(fs.readFileSync(p)));
   }
+
+  writeBytes(p: string, bytes: Uint8Array, append: boolean): void {
+    fsCall(() => (append ? fs.appendFileSync(p, bytes) : fs.writeFileSync(p, bytes)));
+  }
+
+  fileExists(p: string): boolean {
+    return fs.existsSync(p);
+  }
+
+  deleteFile(p: string): void { fsCall(() => fs.unlinkSync(p)); }
+  renameFile(from: string, to: string): void { fsCall(() => fs.renameSync(from, to)); }
+  copyFile(from: string, to: string): void { fsCall(() => fs.copyFileSync(from, to, fs.constants.COPYFILE_EXCL)); }
+  createDirectory(p: string): void { fsCall(() => fs.mkdirSync(p)); }
+  deleteDirectory(p: string): void { fsCall(() => fs.rmdirSync(p)); }
+  listDirectory(p: string): string[] { return fsCall(() => fs.readdirSync(p)); }
 
   resolvePath(p: string, base: string | null): string {
     if (path.isAbsolute(p) || base === null || base.startsWith('(')) return path.resolve(p);

@@ -10,7 +10,25 @@ export interface Host {
   readFile(path: string): string;
   /** Write (or append to) a whole text file; throws an ErrorObj on failure. */
   writeFile(path: string, text: string, append: boolean): void;
+  /** Read a whole file as bytes; throws an ErrorObj ('no-such-file' or 'os') on failure. */
+  readBytes(path: string): Uint8Array;
+  /** Write (or append to) a whole file as bytes; throws an ErrorObj on failure. */
+  writeBytes(path: string, bytes: Uint8Array, append: boolean): void;
+  /** Whether anything (file, directory...) exists at `path`. */
   fileExists(path: string): boolean;
+  // The file system operations below throw an ErrorObj on failure: 'no-such-file' when a file
+  // or directory is missing, else 'os' with the C library's message ("File exists",
+  // "Directory not empty", "Is a directory", "Not a directory", "Permission denied"...).
+  deleteFile(path: string): void;
+  /** Rename (replacing an existing file at `to`, as rename(2) does). */
+  renameFile(from: string, to: string): void;
+  /** Copy a file; fails with "File exists" when `to` exists. */
+  copyFile(from: string, to: string): void;
+  createDirectory(path: string): void;
+  /** Delete an empty directory. */
+  deleteDirectory(path: string): void;
+  /** The names in a directory, without "." and "..", in the order the system gives them. */
+  listDirectory(path: string): string[];
   /** Resolve `path` relative to the directory of `base` (a file path), or to the cwd if base is null. */
   resolvePath(path: string, base: string | null): string;
   /** Wall-clock time in milliseconds since the epoch. */

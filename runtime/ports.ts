@@ -1,13 +1,24 @@
-// Port objects (Gambit manual ch. 17; R7RS 6.13): the console ports, string ports and file ports.
+// Port objects (Gambit manual ch. 17; R7RS 6.13): the console ports, string ports, u8vector
+// ports and file ports.
 //
-// A port has an input side, an output side, or both (the REPL's console port). Text, not bytes:
-//   InputSide  - `text` holds what has arrived, `pos` what has been consumed. Line and column
-//                of `pos` are tracked for the reader's locations. A string or file port has
-//                all its text from the start (`ended`); the console's arrives through `feed`,
-//                or on demand through `pull`, until `close`.
+// A port has an input side, an output side, or both (the REPL's console port):
+//   InputSide  - `text` holds the characters that have arrived, `pos` what has been consumed.
+//                Line and column of `pos` are tracked for the reader's locations. A string port
+//                has all its text from the start (`ended`); the console's arrives through `feed`,
+//                or on demand through `pull`, until `close`. A byte port (u8vector or file) has
+//                its `bytes` from the start and no text: a character read decodes all the bytes
+//                not yet read into `text` at once, as Gambit fills its character buffer, and a
+//                byte read fails while that text is not all consumed ("Input port character
+//                buffer is not empty", as in gsi).
 //   OutputSide - a `sink` that receives each piece of text at once (console: the Host), or
-//                `chunks` that accumulate (string ports until get-output-string, file ports until
-//                flushed). `column` is Gambit's output-port-column (1-based), which `pp` needs.
+//                `chunks` that accumulate (string and u8vector ports until get-output-string /
+//                get-output-u8vector, file ports until flushed). `column` is Gambit's
+//                output-port-column (1-based), which `pp` needs. A byte port's chunks are byte
+//                strings (one char code 0-255 per byte): text written to it is encoded first.
+//
+// Character encodings of byte ports: gsi 4.9.3 uses ISO-8859-1 unless the port settings say
+// `char-encoding: UTF-8`. gsi-ts does so for u8vector ports; file ports are UTF-8 by default,
+// as gsi-ts reads source files (see test/golden/DIFFERENCES.md).
 //
 // Closing, as gsi 4.9.3 does it: an input port keeps delivering what it has buffered (a string
 // or file port: everything); a closed string output port still accumulates; a closed file
@@ -43,6 +54,10 @@ export class InputSide {
    * It may feed text at once (the read goes on) or later (the reader waits for it).
    */
   demand: (() => void) | null = null;
+  /** A byte port's bytes, of which `bpos` have been read as bytes or decoded into `text`. */
+  bytes: Uint8Array | null = null;
+  bpos = 0;
+  encoding: CharEncoding = 'UTF-8';
 
   constructor(text: string, ended: boolean) {
     this.text = text;
@@ -73,6 +88,15 @@ export class InputSide {
 
   /** Try to get more text; false when none can come now (the caller must wait). */
   more(): boolean {
+    if (this.bytes !== null) {
+      // A byte port: decode what is left of the bytes; then the input has ended.
+      this.ended = true;
+      if (this.bpos >= this.bytes.length) return false;
+      const rest = this.bytes.subarray(this.bpos);
+      this.bpos = this.bytes.length;
+      this.feed(decodeBytes(rest, this.encoding));
+      return true;
+    }
     if (this.ended) return false;
     if (this.pull !== null) {
       const t = this.pull();
@@ -124,6 +148,8 @@ export class OutputSide {
   chunks: string[] = [];
   /** Gambit's output-port-column: 1 at the start of a line. */
   column = 1;
+  /** For a byte port: how text written to it becomes bytes (chunks then hold byte strings). */
+  encoding: CharEncoding | null = null;
 
   constructor(readonly sink: ((text: string) => void) | null) {}
 
@@ -143,7 +169,7 @@ export class OutputSide {
   }
 }
 
-export type PortKind = 'console' | 'stdio' | 'string' | 'file';
+export type PortKind = 'console' | 'stdio' | 'string' | 'u8vector' | 'file';
 
 export class Port implements HeapObject {
   get tag(): Tag.Port { return Tag.Port; }
@@ -266,20 +292,45 @@ export function openOutputString(init = ''): Port {
   return p;
 }
 
+/** An input side holding bytes (characters are decoded from them on demand). */
+function byteInput(bytes: Uint8Array, encoding: CharEncoding): InputSide {
+  const inp = new InputSide('', bytes.length === 0);
+  inp.bytes = bytes;
+  inp.encoding = encoding;
+  return inp;
+}
+
+function byteOutput(encoding: CharEncoding): OutputSide {
+  const out = new OutputSide(null);
+  out.encoding = encoding;
+  return out;
+}
+
+/** `(open-input-u8vector u8)`: reads the bytes (not copied: Gambit does not copy them either). */
+export function openInputU8vector(bytes: Uint8Array, encoding: CharEncoding = 'ISO-8859-1'): Port {
+  return new Port('u8vector', list(intern('u8vector')), byteInput(bytes, encoding), null);
+}
+
+export function openOutputU8vector(init: Uint8Array | null = null, encoding: CharEncoding = 'ISO-8859-1'): Port {
+  const p = new Port('u8vector', list(intern('u8vector')), null, byteOutput(encoding));
+  if (init !== null && init.length > 0) portWriteBytes(p, bytesToByteString(init));
+  return p;
+}
+
 /** Opens a file for reading, all of it at once; throws the host's ErrorObj (no-such-file...). */
-export function openInputFile(vm: Vm, path: string): Port {
+export function openInputFile(vm: Vm, path: string, encoding: CharEncoding = 'UTF-8'): Port {
   if (path === '') throw osError('Unknown error');
   const full = vm.host.resolvePath(path, null);
-  const text = vm.host.readFile(full);
-  return new Port('file', new MString(full), new InputSide(text, true), null, full);
+  const bytes = vm.host.readBytes(full);
+  return new Port('file', new MString(full), byteInput(bytes, encoding), null, full);
 }
 
 /** Opens (creating, and truncating unless `append`) a file for writing. */
-export function openOutputFile(vm: Vm, path: string, append: boolean): Port {
+export function openOutputFile(vm: Vm, path: string, append: boolean, encoding: CharEncoding = 'UTF-8'): Port {
   if (path === '') throw osError('Unknown error');
   const full = vm.host.resolvePath(path, null);
-  vm.host.writeFile(full, '', append);
-  const p = new Port('file', new MString(full), null, new OutputSide(null), full);
+  vm.host.writeBytes(full, new Uint8Array(0), append);
+  const p = new Port('file', new MString(full), null, byteOutput(encoding), full);
   p.append = append;
   portsOf(vm).openFiles.add(p);
   return p;
@@ -291,14 +342,34 @@ export function openOutputFile(vm: Vm, path: string, append: boolean): Port {
 /** Write text to an output port (closed file ports drop it, as gsi's do). */
 export function portWrite(p: Port, text: string): void {
   if (p.outClosed && p.kind === 'file') return;
-  p.output!.write(text);
+  const out = p.output!;
+  out.write(out.encoding === null ? text : encodeText(text, out.encoding));
 }
 
-/** force-output: a file port's pending text goes to the file. */
+/**
+ * Write bytes, given as a byte string, to an output port. A text port other than the console
+ * and stdio ports is refused by the callers (`Byte OUTPUT PORT expected`).
+ */
+export function portWriteBytes(p: Port, bytes: string): void {
+  if (p.outClosed && p.kind === 'file') return;
+  p.output!.write(bytes);
+}
+
+/** Whether a port carries bytes (gsi's binary-port?: all but string ports). */
+export function isBytePort(p: Port): boolean {
+  return p.kind !== 'string';
+}
+
+/** `get-output-u8vector`: the bytes written since the last call (gsi empties the port). */
+export function takeOutputBytes(p: Port): Uint8Array {
+  return byteStringToBytes(p.output!.take());
+}
+
+/** force-output: a file port's pending bytes go to the file. */
 export function flushPort(vm: Vm, p: Port): void {
   const out = p.output;
   if (out === null || p.kind !== 'file' || out.chunks.length === 0) return;
-  vm.host.writeFile(p.path!, out.take(), true);
+  vm.host.writeBytes(p.path!, byteStringToBytes(out.take()), true);
 }
 
 /** Flush every open file port (at exit). */
@@ -352,8 +423,101 @@ export function readCode(p: Port): number {
 /** True when a character (or end of file) can be read without waiting. */
 export function charReady(p: Port): boolean {
   const inp = p.input!;
-  if (inp.pos < inp.text.length || inp.ended) return true;
+  if (inp.pos < inp.text.length || inp.ended || inp.bytes !== null) return true;
   return false;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Byte input (read-u8, read-subu8vector, u8-ready?). The stdio and console ports have no bytes:
+// a byte read there reads a character and keeps its low 8 bits.
+
+/** Check that the bytes of `p` can be read now (gsi's errors for a closed file port, and for
+ * characters decoded but not read). */
+function byteReadable(p: Port): InputSide {
+  const inp = p.input!;
+  if (p.inClosed && p.kind === 'file') throw osError('Device is closed');
+  if (inp.bytes !== null && inp.pos < inp.text.length) throw osError('Input port character buffer is not empty');
+  return inp;
+}
+
+/** The next byte, consumed (or -1 at end of file). */
+export function readByte(p: Port): number {
+  const inp = byteReadable(p);
+  if (inp.bytes === null) {
+    const c = readCode(p);
+    return c < 0 ? c : c & 0xff;
+  }
+  return inp.bpos < inp.bytes.length ? inp.bytes[inp.bpos++]! : -1;
+}
+
+/** Up to `k` bytes (fewer at end of file), consumed. */
+export function readBytes(p: Port, k: number): Uint8Array {
+  const inp = byteReadable(p);
+  if (inp.bytes === null) {
+    const out: number[] = [];
+    while (out.length < k) {
+      // On the console, waiting (WouldBlock) is only allowed before the first byte.
+      if (out.length > 0 && !charReady(p)) break;
+      const c = readCode(p);
+      if (c < 0) break;
+      out.push(c & 0xff);
+    }
+    return Uint8Array.from(out);
+  }
+  const end = Math.min(inp.bytes.length, inp.bpos + k);
+  const b = inp.bytes.slice(inp.bpos, end);
+  inp.bpos = end;
+  return b;
+}
+
+/** u8-ready?: a byte (or end of file) can be read without waiting. */
+export function byteReady(p: Port): boolean {
+  const inp = byteReadable(p);
+  return inp.bytes !== null || charReady(p);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Character encodings of byte ports. A "byte string" holds one byte per char code (0-255).
+
+export type CharEncoding = 'ISO-8859-1' | 'UTF-8';
+
+/** gsi's names for the encodings understood in port settings (`char-encoding: UTF-8`). */
+export function charEncodingNamed(name: string): CharEncoding | null {
+  switch (name) {
+    case 'UTF-8': case 'utf-8': case 'UTF8': case 'utf8': return 'UTF-8';
+    case 'ISO-8859-1': case 'iso-8859-1': case 'latin1': case 'LATIN1': case 'ASCII': case 'ascii': return 'ISO-8859-1';
+    default: return null;
+  }
+}
+
+const utf8Decoder = new TextDecoder('utf-8');
+const utf8Encoder = new TextEncoder();
+
+export function bytesToByteString(b: Uint8Array): string {
+  let s = '';
+  for (let i = 0; i < b.length; i += 8192) s += String.fromCharCode(...b.subarray(i, i + 8192));
+  return s;
+}
+
+export function byteStringToBytes(s: string): Uint8Array {
+  const b = new Uint8Array(s.length);
+  for (let i = 0; i < s.length; i++) b[i] = s.charCodeAt(i);
+  return b;
+}
+
+function decodeBytes(b: Uint8Array, enc: CharEncoding): string {
+  return enc === 'UTF-8' ? utf8Decoder.decode(b) : bytesToByteString(b);
+}
+
+/**
+ * Text as the byte string of its encoding. A character beyond ISO-8859-1 cannot go to a
+ * Latin-1 port: gsi fails later, in get-output-u8vector, with this message; gsi-ts at once.
+ */
+function encodeText(s: string, enc: CharEncoding): string {
+  if (!/[^\x00-\x7f]/.test(s)) return s;
+  if (enc === 'UTF-8') return bytesToByteString(utf8Encoder.encode(s));
+  if (/[^\x00-\xff]/.test(s)) throw osError("Can't convert to C char-string");
+  return s;
 }
 
 /** Index just after `k` code points of `t` from `from` (or t.length), and how many there were. */

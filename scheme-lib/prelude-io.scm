@@ -88,6 +88,55 @@
                       'with-output-to-file path thunk)
       (##io-type-error 2 "PROCEDURE" 'with-output-to-file path thunk)))
 
+;; The u8vector versions (Gambit manual, "U8vector ports"): settings is a u8vector (for input the
+;; bytes to read, for output the port's initial contents) or a port-settings list.
+;; (##io-u8vector-port 'input|'output settings) is the port, or #f if the settings are wrong.
+(define (call-with-output-u8vector settings #!optional (proc #f))
+  (let ((port (##io-u8vector-port 'output (if proc settings '())))
+        (f (if proc proc settings)))
+    (cond ((not port)
+           (##io-type-error 1 "U8VECTOR or port settings" 'call-with-output-u8vector settings proc))
+          ((procedure? f)
+           (f port)
+           (get-output-u8vector port))
+          (proc
+           (##io-type-error 2 "PROCEDURE" 'call-with-output-u8vector settings proc))
+          (else
+           (##io-type-error 1 "PROCEDURE" 'call-with-output-u8vector settings)))))
+
+(define (with-output-to-u8vector settings #!optional (thunk #f))
+  (let ((port (##io-u8vector-port 'output (if thunk settings '())))
+        (proc (if thunk thunk settings)))
+    (cond ((not port)
+           (##io-type-error 1 "U8VECTOR or port settings" 'with-output-to-u8vector settings thunk))
+          ((procedure? proc)
+           (parameterize ((current-output-port port))
+             (proc))
+           (get-output-u8vector port))
+          (thunk
+           (##io-type-error 2 "PROCEDURE" 'with-output-to-u8vector settings thunk))
+          (else
+           (##io-type-error 1 "PROCEDURE" 'with-output-to-u8vector settings)))))
+
+(define (call-with-input-u8vector settings proc)
+  (let ((port (##io-u8vector-port 'input settings)))
+    (cond ((not port)
+           (##io-type-error 1 "U8VECTOR or port settings" 'call-with-input-u8vector settings proc))
+          ((procedure? proc)
+           (proc port))
+          (else
+           (##io-type-error 2 "PROCEDURE" 'call-with-input-u8vector settings proc)))))
+
+(define (with-input-from-u8vector settings thunk)
+  (let ((port (##io-u8vector-port 'input settings)))
+    (cond ((not port)
+           (##io-type-error 1 "U8VECTOR or port settings" 'with-input-from-u8vector settings thunk))
+          ((procedure? thunk)
+           (parameterize ((current-input-port port))
+             (thunk)))
+          (else
+           (##io-type-error 2 "PROCEDURE" 'with-input-from-u8vector settings thunk)))))
+
 ;; (read-all [port [reader]]): the list of what `reader` returns until the end of file.
 (define (read-all #!optional (port (current-input-port)) (reader read))
   (let loop ((acc '()))

@@ -1,12 +1,14 @@
 // Every primitive module, in registration order.
 
 import type { PrimFactory } from '../primitive.js';
+import { binaryIoPrims } from './binary-io.js';
 import { charPrims } from './chars.js';
 import { exceptionPrims } from './exceptions.js';
 import { hostPrims } from './host.js';
 import { ioPrims } from './io.js';
 import { listPrims } from './lists.js';
 import { miscPrims } from './misc.js';
+import { filePrims } from './files.js';
 import { fxflPrims } from './numbers-fxfl.js';
 import { numberPrims } from './numbers.js';
 import { recordPrims } from './records.js';
@@ -19,6 +21,6 @@ import { vectorPrims } from './vectors.js';
 
 export const allPrims: PrimFactory[] = [
   numberPrims, fxflPrims, listPrims, charPrims, stringPrims, symbolPrims, vectorPrims, miscPrims,
-  tablePrims, recordPrims, ioPrims, exceptionPrims, hostPrims, threadPrims,
+  tablePrims, recordPrims, ioPrims, binaryIoPrims, filePrims, exceptionPrims, hostPrims, threadPrims,
   serializationPrims,
 ];

@@ -1,5 +1,6 @@
 // Input and output primitives (R7RS 6.13; Gambit manual ch. 17 "I/O and ports"): write, display,
 // print, pp, the char/line/string/datum readers, string and file ports, object->string.
+// Byte I/O and u8vector ports are in binary-io.ts, the file system in files.ts.
 //
 // A port argument, when absent, is the current port (the current-input-port /
 // current-output-port parameter in the running thread's dynamic environment). The type names in
@@ -23,7 +24,7 @@ import { objectToString, printString, writeSharedString, writeString } from '../
 import { prettyString } from '../pretty.js';
 import { instanceError } from './data-util.js';
 import {
-  Port, WouldBlock, charReady, closeInput, closeOutput, flushPort, inputPortArg, isInputPort,
+  Port, WouldBlock, charEncodingNamed, charReady, type CharEncoding, closeInput, closeOutput, flushPort, inputPortArg, isInputPort,
   isOutputPort, openInputFile, openInputString, openOutputFile, openOutputString, outputColumn,
   outputPortArg, peekCode, portWrite, portsOf, readChars, readCode, readLine, replOutputPort,
   takeOutputString,
@@ -32,15 +33,13 @@ import {
 /** gsi's names for the kinds of port an argument must be. */
 const OBJ_OUT = 'Object OUTPUT PORT';
 const CHAR_OUT = 'Character OUTPUT PORT';
-const BYTE_OUT = 'Byte OUTPUT PORT';
 const OBJ_IN = 'Object INPUT PORT';
 const CHAR_IN = 'Character INPUT PORT';
-const BYTE_IN = 'Byte INPUT PORT';
 const STRING_OR_SETTINGS = 'STRING or port settings';
 const EXACT_INT = 'Exact INTEGER';
 
 /** A non-negative fixnum argument (an index or count). */
-function natural(v: Value, arg: number, max = Number.MAX_SAFE_INTEGER): number {
+export function natural(v: Value, arg: number, max = Number.MAX_SAFE_INTEGER): number {
   if (typeof v === 'number') {
     if (v < 0 || v > max) throw rangeError(arg);
     return v;
@@ -51,22 +50,63 @@ function natural(v: Value, arg: number, max = Number.MAX_SAFE_INTEGER): number {
 
 /**
  * A file name argument: a string, or a port-settings list such as `(path: "f" append: #t)`.
- * Only `path:` and `append:` matter here.
+ * Only `path:`, `append:` and `char-encoding:` matter here.
  */
-function fileSettings(v: Value, arg: number): { path: string; append: boolean } {
-  if (v instanceof MString) return { path: v.s, append: false };
+export function fileSettings(v: Value, arg: number): { path: string; append: boolean; encoding: CharEncoding } {
+  if (v instanceof MString) return { path: v.s, append: false, encoding: 'UTF-8' };
   let path: string | null = null;
   let append = false;
+  let encoding: CharEncoding | null = 'UTF-8';
   let x = v;
   while (x instanceof Pair && x.car instanceof Keyword && x.cdr instanceof Pair) {
     const key = x.car.name;
     const val = x.cdr.car;
     if (key === 'path' && val instanceof MString) path = val.s;
     else if (key === 'append') append = val !== false;
+    else if (key === 'char-encoding') encoding = val instanceof Sym ? charEncodingNamed(val.name) : null;
     x = x.cdr.cdr;
   }
-  if (x !== NIL || path === null) throw typeError(arg, STRING_OR_SETTINGS);
-  return { path, append };
+  if (x !== NIL || path === null || encoding === null) throw typeError(arg, STRING_OR_SETTINGS);
+  return { path, append, encoding };
+}
+
+/**
+ * A reading primitive. When the port has no text yet (a console port: WouldBlock), the
+ * running thread is parked (Scheduler.block) until text arrives or the input ends, and the
+ * read is tried again then; the thread resumes with its result (or its error). Without a
+ * scheduler (synchronous runs) WouldBlock goes up to the caller.
+ */
+export function blockingReader(vm: Vm, name: string, min: number, max: number, fn: (...args: Value[]) => Value): Primitive {
+  const prim: Primitive = makePrim(name, min, max, 'control', ((_vm, r, args) => {
+    try {
+      ret(r, fn(...args));
+    } catch (e: unknown) {
+      if (!(e instanceof WouldBlock)) throw e;
+      const sched = vm.ext.get('scheduler') as Scheduler | undefined;
+      if (sched === undefined) throw e;
+      const t = sched.current;
+      sched.block(t, { kind: 'host' }, null, null);
+      const retry = (): void => {
+        try {
+          sched.wake(t, fn(...args));
+        } catch (e2: unknown) {
+          if (e2 instanceof WouldBlock) {
+            e2.port.input!.waiters.push(retry);
+          } else if (e2 instanceof ErrorObj) {
+            if (e2.proc === null) {
+              e2.proc = prim;
+              e2.args = args;
+            }
+            sched.wakeRaise(t, e2);
+          } else {
+            throw e2;
+          }
+        }
+      };
+      e.port.input!.waiters.push(retry);
+    }
+  }) as ControlFn);
+  return prim;
 }
 
 /**
@@ -130,44 +170,8 @@ export const ioPrims: PrimFactory = (vm: Vm) => {
       return VOID;
     });
 
-  /**
-   * A reading primitive. When the port has no text yet (a console port: WouldBlock), the
-   * running thread is parked (Scheduler.block) until text arrives or the input ends, and the
-   * read is tried again then; the thread resumes with its result (or its error). Without a
-   * scheduler (synchronous runs) WouldBlock goes up to the caller.
-   */
-  const reader = (name: string, min: number, max: number, fn: (...args: Value[]) => Value): Primitive => {
-    const prim: Primitive = makePrim(name, min, max, 'control', ((_vm, r, args) => {
-      try {
-        ret(r, fn(...args));
-      } catch (e: unknown) {
-        if (!(e instanceof WouldBlock)) throw e;
-        const sched = vm.ext.get('scheduler') as Scheduler | undefined;
-        if (sched === undefined) throw e;
-        const t = sched.current;
-        sched.block(t, { kind: 'host' }, null, null);
-        const retry = (): void => {
-          try {
-            sched.wake(t, fn(...args));
-          } catch (e2: unknown) {
-            if (e2 instanceof WouldBlock) {
-              e2.port.input!.waiters.push(retry);
-            } else if (e2 instanceof ErrorObj) {
-              if (e2.proc === null) {
-                e2.proc = prim;
-                e2.args = args;
-              }
-              sched.wakeRaise(t, e2);
-            } else {
-              throw e2;
-            }
-          }
-        };
-        e.port.input!.waiters.push(retry);
-      }
-    }) as ControlFn);
-    return prim;
-  };
+  const reader = (name: string, min: number, max: number, fn: (...args: Value[]) => Value): Primitive =>
+    blockingReader(vm, name, min, max, fn);
 
   const printer = (name: string, newline: boolean) =>
     plain(name, 0, -1, (...args: Value[]) => {
@@ -209,14 +213,6 @@ export const ioPrims: PrimFactory = (vm: Vm) => {
       const e = natural(end, 3, str.length);
       const b = natural(start, 2, e);
       portWrite(out(port, 4, CHAR_OUT), str.slice(b, e));
-      return VOID;
-    }),
-    plain('write-u8', 1, 2, (b: Value, port?: Value) => {
-      const n = typeof b === 'number' && b >= 0 && b <= 255 ? b : null;
-      if (n === null) throw typeError(1, 'Unsigned 8 bit exact INTEGER');
-      const p = out(port, 2, BYTE_OUT);
-      if (p.kind === 'string') throw typeError(2, BYTE_OUT);
-      portWrite(p, String.fromCharCode(n));
       return VOID;
     }),
     printer('print', false),
@@ -274,12 +270,6 @@ export const ioPrims: PrimFactory = (vm: Vm) => {
       const s = readChars(inp(port, 2, CHAR_IN), n);
       return s === null ? EOF : new MString(s);
     }),
-    reader('read-u8', 0, 1, (port?: Value) => {
-      const p = inp(port, 1, BYTE_IN);
-      if (p.kind === 'string') throw typeError(1, BYTE_IN);
-      const c = readCode(p);
-      return c < 0 ? EOF : c & 0xff;
-    }),
     reader('read', 0, 1, (port?: Value) => readDatum(inp(port, 1, OBJ_IN))),
 
     // --- making and closing ports
@@ -297,11 +287,13 @@ export const ioPrims: PrimFactory = (vm: Vm) => {
       if (!(port instanceof Port) || port.output === null || port.kind !== 'string') throw typeError(1, 'String OUTPUT PORT');
       return new MString(takeOutputString(port));
     }),
-    plain('file-exists?', 1, 1, (path: Value) => vm.host.fileExists(vm.host.resolvePath(checkString(path, 1).s, null))),
-    plain('open-input-file', 1, 1, (path: Value) => openInputFile(vm, fileSettings(path, 1).path)),
+    plain('open-input-file', 1, 1, (path: Value) => {
+      const s = fileSettings(path, 1);
+      return openInputFile(vm, s.path, s.encoding);
+    }),
     plain('open-output-file', 1, 1, (path: Value) => {
       const s = fileSettings(path, 1);
-      return openOutputFile(vm, s.path, s.append);
+      return openOutputFile(vm, s.path, s.append, s.encoding);
     }),
     plain('close-port', 1, 1, (port: Value) => {
       if (!(port instanceof Port)) throw instanceError(1, ps.portType);
@@ -342,7 +334,7 @@ export const ioPrims: PrimFactory = (vm: Vm) => {
       let port: Port;
       try {
         const s = fileSettings(path, 1);
-        port = dir === intern('input') ? openInputFile(vm, s.path) : openOutputFile(vm, s.path, s.append);
+        port = dir === intern('input') ? openInputFile(vm, s.path, s.encoding) : openOutputFile(vm, s.path, s.append, s.encoding);
       } catch (e: unknown) {
         if (e instanceof ErrorObj) throw onBehalfOf(vm, e, who, whoArgs);
         throw e;

@@ -11,6 +11,7 @@ import {
   readCode, readLine, replOutputPort, useConsole,
 } from '../../runtime/ports.js';
 import { ioPrims } from '../../runtime/prims/io.js';
+import { binaryIoPrims } from '../../runtime/prims/binary-io.js';
 import { writeString } from '../../runtime/printer.js';
 import { errorMessage } from '../../runtime/error-text.js';
 import { MemoryHost } from './helpers/memory-host.js';
@@ -33,7 +34,7 @@ interface World {
 function world(files: Record<string, string> = {}): World {
   const host = new MemoryHost(files);
   const vm = new Vm(host);
-  const prims = new Map<string, Primitive>(ioPrims(vm).map((p) => [p.name, p]));
+  const prims = new Map<string, Primitive>([...ioPrims(vm), ...binaryIoPrims(vm)].map((p) => [p.name, p]));
   const call = (name: string, ...args: Value[]): Value => {
     const p = prims.get(name);
     if (p === undefined) throw new Error(`no primitive ${name}`);

@@ -1,5 +1,6 @@
 // A Host kept entirely in memory, for tests: stdout and stderr accumulate in strings, files live
-// in a Map (paths are resolved against `cwd`), the clocks only move when a test calls `advance`
+// in a Map (paths are resolved against `cwd`; text, or bytes in `binaryFiles` when they are not
+// UTF-8), the clocks only move when a test calls `advance`
 // (which fires the timers that fall due), deferred callbacks run on `runDeferred`, and `exit`
 // records the status instead of ending the process.
 
@@ -12,6 +13,8 @@ export class MemoryHost implements Host {
   /** Everything written to stdout and stderr, interleaved in order. */
   all = '';
   readonly files = new Map<string, string>();
+  /** Files whose bytes are not valid UTF-8 (a path is in `files` or here, not both). */
+  readonly binaryFiles = new Map<string, Uint8Array>();
   /** Directories that exist (a file can only be created in one of these). */
   readonly dirs = new Set<string>(['/']);
   cwd = '/home';
@@ -72,9 +75,95 @@ export class MemoryHost implements Host {
     this.files.set(full, old + text);
   }
 
+  readBytes(path: string): Uint8Array {
+    const full = this.resolvePath(path, null);
+    const b = this.binaryFiles.get(full);
+    return b !== undefined ? b.slice() : new TextEncoder().encode(this.readFile(full));
+  }
+
+  writeBytes(path: string, bytes: Uint8Array, append: boolean): void {
+    const full = this.resolvePath(path, null);
+    if (!this.dirs.has(dirname(full)) || this.dirs.has(full)) throw new ErrorObj('no-such-file', 'No such file or directory');
+    const old = append && this.isFile(full) ? this.readBytes(full) : new Uint8Array(0);
+    const all = new Uint8Array(old.length + bytes.length);
+    all.set(old);
+    all.set(bytes, old.length);
+    this.setBytes(full, all);
+  }
+
+  private setBytes(full: string, bytes: Uint8Array): void {
+    try {
+      this.files.set(full, new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+      this.binaryFiles.delete(full);
+    } catch {
+      this.files.delete(full);
+      this.binaryFiles.set(full, bytes);
+    }
+  }
+
   fileExists(path: string): boolean {
     const full = this.resolvePath(path, null);
-    return this.files.has(full) || this.dirs.has(full);
+    return this.files.has(full) || this.binaryFiles.has(full) || this.dirs.has(full);
+  }
+
+  private isFile(full: string): boolean {
+    return this.files.has(full) || this.binaryFiles.has(full);
+  }
+
+  deleteFile(path: string): void {
+    const full = this.resolvePath(path, null);
+    if (this.dirs.has(full)) throw new ErrorObj('os', 'Is a directory');
+    if (!this.isFile(full)) throw new ErrorObj('no-such-file', 'No such file or directory');
+    this.files.delete(full);
+    this.binaryFiles.delete(full);
+  }
+
+  renameFile(from: string, to: string): void {
+    const src = this.resolvePath(from, null);
+    const dst = this.resolvePath(to, null);
+    if (!this.isFile(src) || !this.dirs.has(dirname(dst))) {
+      if (this.dirs.has(src)) throw new ErrorObj('os', 'Operation not supported'); // not modelled
+      throw new ErrorObj('no-such-file', 'No such file or directory');
+    }
+    if (this.dirs.has(dst)) throw new ErrorObj('os', 'Is a directory');
+    const b = this.readBytes(src);
+    this.deleteFile(src);
+    this.setBytes(dst, b);
+  }
+
+  copyFile(from: string, to: string): void {
+    const src = this.resolvePath(from, null);
+    const dst = this.resolvePath(to, null);
+    if (this.dirs.has(src)) throw new ErrorObj('os', 'Is a directory');
+    if (!this.isFile(src) || !this.dirs.has(dirname(dst))) throw new ErrorObj('no-such-file', 'No such file or directory');
+    if (this.fileExists(dst)) throw new ErrorObj('os', 'File exists');
+    this.setBytes(dst, this.readBytes(src));
+  }
+
+  createDirectory(path: string): void {
+    const full = this.resolvePath(path, null);
+    if (this.fileExists(full)) throw new ErrorObj('os', 'File exists');
+    if (!this.dirs.has(dirname(full))) throw new ErrorObj('no-such-file', 'No such file or directory');
+    this.dirs.add(full);
+  }
+
+  deleteDirectory(path: string): void {
+    const full = this.resolvePath(path, null);
+    if (this.isFile(full)) throw new ErrorObj('os', 'Not a directory');
+    if (!this.dirs.has(full)) throw new ErrorObj('no-such-file', 'No such file or directory');
+    if (this.listDirectory(full).length > 0) throw new ErrorObj('os', 'Directory not empty');
+    this.dirs.delete(full);
+  }
+
+  listDirectory(path: string): string[] {
+    const full = this.resolvePath(path, null);
+    if (this.isFile(full)) throw new ErrorObj('os', 'Not a directory');
+    if (!this.dirs.has(full)) throw new ErrorObj('no-such-file', 'No such file or directory');
+    const names: string[] = [];
+    for (const p of [...this.dirs, ...this.files.keys(), ...this.binaryFiles.keys()]) {
+      if (p !== full && dirname(p) === full) names.push(p.slice(full === '/' ? 1 : full.length + 1));
+    }
+    return names.sort();
   }
 
   resolvePath(path: string, base: string | null): string {
