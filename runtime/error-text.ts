@@ -28,6 +28,7 @@ const MESSAGES: Partial<Record<ErrorObj['kind'], string>> = {
   'no-such-file': 'No such file or directory',
   'terminated-thread': 'Thread is terminated',
   'started-thread': 'Thread is started',
+  'inactive-thread': 'Thread is not active',
   'join-timeout': "'thread-join!' timed out",
   'mailbox-receive-timeout': 'mailbox receive timed out',
   'abandoned-mutex': 'MUTEX was abandoned',

@@ -38,6 +38,7 @@ export type ErrorKind =
   | 'uncaught' //                  uncaught exception (thread-join!): reason
   | 'terminated-thread' //         Thread is terminated
   | 'started-thread' //            Thread is started (thread-start! twice)
+  | 'inactive-thread' //           Thread is not active (thread-interrupt! of an unstarted or ended thread)
   | 'join-timeout' //              'thread-join!' timed out
   | 'mailbox-receive-timeout' //   mailbox receive timed out
   | 'abandoned-mutex' //           MUTEX was abandoned

@@ -635,6 +635,9 @@ class Printer {
       case Tag.CondVar:
         this.opaque('condition-variable', v, nameOf(v));
         return;
+      case Tag.ThreadGroup:
+        this.opaque('thread-group', v, nameOf(v));
+        return;
       case Tag.Port: {
         const p = v as HeapObject & { input?: unknown; output?: unknown };
         const isIn = p.input !== undefined && p.input !== null;

@@ -22,11 +22,22 @@
 // earliest deadline: the process sleeps in the event loop until a timer or I/O wakes a thread.
 // If nothing can ever wake the primordial thread (no deadline, no host activity), Gambit's
 // deadlock exception is raised in it.
+//
+// Suspension (thread-suspend!). A suspended thread keeps its state: a waiting one still waits
+// (its timer, the message or the mutex still wakes it); whenever it would run it is instead
+// held (SThread.hold = 2) out of the run queues, until thread-resume! queues it again. Queues
+// are not searched: a suspended thread still in one is dropped when it comes up.
+//
+// Interrupts (thread-interrupt!). The thunk runs in the target at the start of its next slice:
+// its registers are saved and it applies the thunk, whose continuation restores them (and,
+// for a target taken out of a wait to run it, resumes that wait with its original deadline).
 
 import { run, Mode } from '../interpreter/machine.js';
 import { ErrorObj } from './errors.js';
-import { EndKind, Ring, SThread, WaitKind, removeFrom, type CondVar, type Mutex } from './threads.js';
-import { EMPTY_DYN, VOID, intern, type Value } from './values.js';
+import { EndKind, Interrupt, Ring, SThread, ThreadGroup, WaitKind, removeFrom, type CondVar, type Mutex, type SavedWait } from './threads.js';
+import { EMPTY_DYN, MultipleValues, VOID, intern, type Value } from './values.js';
+import { makePrim } from './primitive.js';
+import { FOp } from '../interpreter/frames.js';
 import type { Vm } from './vm.js';
 import type { Src } from '../interpreter/nodes.js';
 
@@ -49,6 +60,8 @@ export type WaitReason = { readonly kind: 'host' };
 
 export class Scheduler {
   readonly primordial: SThread;
+  /** The primordial thread's group (`#<thread-group #N primordial>`, no parent). */
+  readonly primordialGroup: ThreadGroup;
   /** The running thread (between slices: the last one run). */
   current: SThread;
   private readonly boostedQ = new Ring<SThread>();
@@ -81,6 +94,8 @@ export class Scheduler {
 
   constructor(readonly vm: Vm, readonly hooks: SchedulerHooks) {
     this.primordial = new SThread(VOID, intern('primordial'), true);
+    this.primordialGroup = new ThreadGroup(intern('primordial'), null);
+    this.primordialGroup.add(this.primordial);
     this.primordial.regs.dyn = EMPTY_DYN;
     vm.setSerial(this.primordial, 1);
     this.current = this.primordial;
@@ -95,6 +110,7 @@ export class Scheduler {
   start(t: SThread): void {
     if (t.state === 'created') this.live++;
     t.state = 'runnable';
+    if (t.hold !== 0) { t.hold = 2; return; } // suspended before it was started
     this.normalQ.push(t);
     this.kick();
   }
@@ -119,8 +135,11 @@ export class Scheduler {
     for (;;) {
       const t = this.boostedQ.length > 0 ? this.boostedQ.shift() : this.normalQ.shift();
       if (t === undefined) return undefined;
-      // A thread terminated while queued is dropped here (queues are not searched).
-      if (t.state === 'runnable') return t;
+      // A thread terminated while queued is dropped here (queues are not searched); one
+      // suspended while queued is held until resumed.
+      if (t.state !== 'runnable') continue;
+      if (t.hold !== 0) { t.hold = 2; continue; }
+      return t;
     }
   }
 
@@ -164,18 +183,23 @@ export class Scheduler {
     this.inSlice = true;
     this.preempt = false;
     this.yieldRequested = false;
+    if (t.interrupts !== null) this.installInterrupts(t);
     const res = run(this.vm, t.regs, QUANTUM);
     this.inSlice = false;
     switch (res) {
       case 'yield':
         t.boosted = false;
-        this.normalQ.push(t);
+        if (t.hold !== 0) t.hold = 2;
+        else this.normalQ.push(t);
         return true;
       case 'blocked':
         // Parked (state 'blocked') or terminated: nothing to do. Still runnable: it yielded,
         // was preempted by a thread it woke, or has an exception to raise (r.pending).
         if (t.state === 'runnable') {
-          if (this.yieldRequested) {
+          if (t.hold !== 0) {
+            t.hold = 2; // it suspended itself, or was suspended by a thread it woke
+            if (this.yieldRequested) t.boosted = false;
+          } else if (this.yieldRequested) {
             t.boosted = false;
             this.normalQ.push(t);
           } else if (t.boosted) {
@@ -235,13 +259,23 @@ export class Scheduler {
    */
   private checkDeadlock(): void {
     const p = this.primordial;
-    if (p.state !== 'blocked' || this.hostActivity > 0 || this.hostWaits > 0) return;
+    if (this.hostActivity > 0 || this.hostWaits > 0) return;
+    // A suspended primordial thread is as stuck as a blocked one: it is resumed to get the
+    // exception (a held one, runnable, raises it as soon as it runs).
+    const heldRunnable = p.hold === 2 && p.state === 'runnable';
+    if (p.state !== 'blocked' && !heldRunnable) return;
     if (this.deadlock === null) {
       // gsi raises the same exception object every time (`#<deadlock-exception #2>` again).
       this.deadlock = new ErrorObj('deadlock', '');
       this.deadlock.located = true;
       this.deadlock.locProc = '##thread-deadlock-action!';
     }
+    if (heldRunnable) {
+      p.pending = this.deadlock;
+      this.resume(p);
+      return;
+    }
+    p.hold = 0;
     this.wakeRaise(p, this.deadlock);
   }
 
@@ -269,6 +303,8 @@ export class Scheduler {
     this.cancelWait(t);
     t.state = 'terminated';
     t.boosted = false;
+    t.hold = 0;
+    t.group?.remove(t);
     t.end = end;
     t.result = result;
     t.exceptionSrc = src;
@@ -296,6 +332,16 @@ export class Scheduler {
         else this.retry(js[i]!);
       }
     }
+    if (t.interrupts !== null) {
+      // gsi: the interrupt's result mutex is abandoned, the requester gets `MUTEX was abandoned`.
+      const intrs = t.interrupts;
+      t.interrupts = null;
+      for (const intr of intrs) {
+        const q = intr.requester;
+        intr.requester = null;
+        if (q !== null) this.wakeRaise(q, this.abandonedMutex());
+      }
+    }
     if (abandon !== null) abandon();
     if (t.primordial) {
       this.halted = true;
@@ -315,7 +361,7 @@ export class Scheduler {
    * `deadline` is in monotonic milliseconds (Infinity: none); when it passes, the wait times
    * out as its kind says (see `timeout`).
    */
-  park(t: SThread, kind: WaitKind, obj: SThread | Mutex | CondVar | null, deadline: number, timeoutValue: Value | undefined): void {
+  park(t: SThread, kind: WaitKind, obj: SThread | Mutex | CondVar | Interrupt | null, deadline: number, timeoutValue: Value | undefined): void {
     t.regs.blocked = true;
     t.state = 'blocked';
     t.waitKind = kind;
@@ -358,6 +404,11 @@ export class Scheduler {
       case WaitKind.Mutex: removeFrom((obj as Mutex).waiters, t); break;
       case WaitKind.CondVar: removeFrom((obj as CondVar).waiters, t); break;
       case WaitKind.Host: this.hostWaits--; t.onTimeout = null; t.onAbandon = null; break;
+      case WaitKind.Interrupt: {
+        const intr = obj as Interrupt;
+        if (intr.requester === t) intr.requester = null;
+        break;
+      }
       case WaitKind.Sleep: case WaitKind.Receive: case WaitKind.Next: break;
       default: {
         const never: never = kind;
@@ -370,6 +421,7 @@ export class Scheduler {
   private makeRunnable(t: SThread): void {
     t.state = 'runnable';
     t.boosted = true;
+    if (t.hold !== 0) { t.hold = 2; return; } // suspended: held until resumed
     this.boostedQ.push(t);
     if (this.inSlice && !this.current.boosted && t !== this.current) this.preempt = true;
     this.kick();
@@ -424,6 +476,120 @@ export class Scheduler {
   }
 
   // -------------------------------------------------------------------------------------------
+  // Suspension
+
+  /** thread-suspend! (the caller stops the machine when `t` is the running thread). */
+  suspend(t: SThread): void {
+    if (t.state !== 'terminated' && t.hold === 0) t.hold = 1;
+  }
+
+  /** thread-resume!: a held thread goes back to the run queue it would have been in. */
+  resume(t: SThread): void {
+    const held = t.hold === 2;
+    t.hold = 0;
+    if (!held || t.state !== 'runnable') return;
+    if (t.boosted) this.boostedQ.push(t);
+    else this.normalQ.push(t);
+    this.kick();
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Interrupts
+
+  /**
+   * thread-interrupt! of an active thread `t` other than the running one: `thunk` runs in `t`
+   * at the start of its next slice; `requester` (parked by the caller on the returned request)
+   * gets its value. A thread in an ordinary wait is taken out of it to run the thunk, and goes
+   * back to it afterwards; one waiting on the host or on an interrupt of its own runs the thunk
+   * once that wait is over.
+   */
+  interrupt(t: SThread, thunk: Value, requester: SThread | null): Interrupt {
+    let wait: SavedWait | null = null;
+    if (t.state === 'blocked' && t.waitKind !== WaitKind.Host && t.waitKind !== WaitKind.Interrupt) {
+      wait = { kind: t.waitKind, obj: t.waitObj, deadline: t.deadline, timeoutValue: t.timeoutValue };
+      this.cancelWait(t);
+      this.makeRunnable(t);
+    }
+    const intr = new Interrupt(thunk, requester, wait);
+    (t.interrupts ??= []).push(intr);
+    return intr;
+  }
+
+  /**
+   * Before a slice of `t`: make it apply the thunks of its new interrupts, oldest first, each
+   * returning to a primitive that restores the registers saved here.
+   */
+  private installInterrupts(t: SThread): void {
+    const intrs = t.interrupts!;
+    for (let i = intrs.length - 1; i >= 0; i--) {
+      const intr = intrs[i]!;
+      if (intr.installed) continue;
+      intr.installed = true;
+      const r = t.regs;
+      const saved = {
+        mode: r.mode, node: r.node, env: r.env, val: r.val, k: r.k, vals: r.vals, cnode: r.cnode, ai: r.ai,
+        site: r.site, dyn: r.dyn, pending: r.pending,
+      };
+      const done = makePrim('##thread-interrupt-return', 0, -1, 'control', (vm, r2, args) => {
+        const list = t.interrupts;
+        if (list !== null) removeFrom(list, intr);
+        if (list !== null && list.length === 0) t.interrupts = null;
+        const q = intr.requester;
+        intr.requester = null;
+        if (q !== null) this.wake(q, args.length === 1 ? args[0]! : new MultipleValues(args));
+        r2.mode = saved.mode; r2.node = saved.node; r2.env = saved.env; r2.val = saved.val; r2.k = saved.k;
+        r2.vals = saved.vals; r2.cnode = saved.cnode; r2.ai = saved.ai; r2.site = saved.site;
+        vm.dyn = saved.dyn;
+        if (saved.pending !== null) {
+          r2.pending = saved.pending;
+          r2.blocked = true;
+        } else if (intr.wait !== null) {
+          this.rewait(t, intr.wait);
+        } else if (this.preempt) {
+          r2.blocked = true;
+        }
+      });
+      r.pending = null;
+      r.k = { op: FOp.CallWithValues, next: r.k, consumer: done };
+      r.vals = [intr.thunk];
+      r.site = null;
+      r.mode = Mode.Apply;
+    }
+  }
+
+  /**
+   * Back to the wait `w` after an interrupt (the registers are at the blocking primitive's
+   * application): the primitive is applied again if what it waited for is there now, else the
+   * thread parks as it was, with the same deadline (an expired one times out on the next clock
+   * reading).
+   */
+  private rewait(t: SThread, w: SavedWait): void {
+    switch (w.kind) {
+      case WaitKind.Join: {
+        const target = w.obj as SThread;
+        if (target.state === 'terminated') return;
+        (target.joiners ??= []).push(t);
+        break;
+      }
+      case WaitKind.Mutex: {
+        const m = w.obj as Mutex;
+        if (m.owner === null) return;
+        m.waiters.push(t);
+        break;
+      }
+      case WaitKind.CondVar: (w.obj as CondVar).waiters.push(t); break;
+      case WaitKind.Receive: case WaitKind.Next: if (t.unread > 0) return; break;
+      case WaitKind.Sleep: break;
+      case WaitKind.None: case WaitKind.Host: case WaitKind.Interrupt: return; // (never saved)
+      default: {
+        const never: never = w.kind;
+        throw new Error(String(never));
+      }
+    }
+    this.park(t, w.kind, w.obj, w.deadline, w.timeoutValue);
+  }
+
+  // -------------------------------------------------------------------------------------------
   // Timeouts
 
   /** Time out every wait whose deadline is at or before `now`. */
@@ -454,6 +620,7 @@ export class Scheduler {
         break;
       }
       case WaitKind.None:
+      case WaitKind.Interrupt:
         break;
       default: {
         const never: never = t.waitKind;

@@ -25,8 +25,9 @@ export type ThreadState = 'created' | 'runnable' | 'blocked' | 'terminated';
  *   CondVar  a signal or broadcast on `waitObj` (a condition variable)
  *   Receive  a message (thread-receive); Next: a message past the cursor (thread-mailbox-next)
  *   Host     a host operation (console input, socket, rpc) that will call wake()
+ *   Interrupt  the thunk of `waitObj` (an Interrupt) returning in the interrupted thread
  */
-export const enum WaitKind { None = 0, Sleep, Join, Mutex, CondVar, Receive, Next, Host }
+export const enum WaitKind { None = 0, Sleep, Join, Mutex, CondVar, Receive, Next, Host, Interrupt }
 
 /** How a thread ended. */
 export const enum EndKind { Running = 0, Normal, Uncaught, Terminated }
@@ -44,7 +45,7 @@ export class SThread extends Regs implements HeapObject {
 
   // --- the current wait (valid while state === 'blocked')
   waitKind = WaitKind.None;
-  waitObj: SThread | Mutex | CondVar | null = null;
+  waitObj: SThread | Mutex | CondVar | Interrupt | null = null;
   /** Monotonic milliseconds; Infinity when the wait has no timeout. */
   deadline = Infinity;
   /** Position in the scheduler's timer heap, or -1. */
@@ -83,6 +84,18 @@ export class SThread extends Regs implements HeapObject {
   owned: Mutex[] | null = null;
   /** Rarely used attributes (priorities, quantum, the objects thread-state-waiting-for shows). */
   extra: ThreadExtra | null = null;
+  /** The thread group (set by ThreadGroup.add; a thread stays listed there until it ends). */
+  group: ThreadGroup | null = null;
+  /** The thread's neighbours in its group's list (see ThreadGroup). */
+  gPrev: SThread | null = null;
+  gNext: SThread | null = null;
+  /**
+   * thread-suspend!: 0 not suspended; 1 suspended (it may still sit in a run queue, or wait);
+   * 2 suspended and runnable, held out of the run queues until thread-resume! puts it back.
+   */
+  hold: 0 | 1 | 2 = 0;
+  /** thread-interrupt! requests not yet completed, oldest first (null when none). */
+  interrupts: Interrupt[] | null = null;
 
   constructor(
     /** What thread-start! calls (VOID once the thread has ended). */
@@ -137,6 +150,76 @@ export interface ThreadExtra {
   /** What thread-state-waiting-for shows for a thread waiting on this one's end or mailbox. */
   endCondvar: CondVar | null;
   mailboxCondvar: CondVar | null;
+}
+
+/**
+ * A thread-interrupt! request: `thunk` is to run in the target thread at its next slice (not
+ * yet `installed`), or runs there now (`installed`). `requester` waits for its value (null once
+ * it no longer does). `wait` is the wait the target was taken out of to run the thunk, resumed
+ * when the thunk returns.
+ */
+export class Interrupt {
+  installed = false;
+  constructor(
+    readonly thunk: Value,
+    public requester: SThread | null,
+    readonly wait: SavedWait | null,
+  ) {}
+}
+
+/** A wait a thread was taken out of (see SThread's wait fields). */
+export interface SavedWait {
+  readonly kind: WaitKind;
+  readonly obj: SThread | Mutex | CondVar | Interrupt | null;
+  readonly deadline: number;
+  readonly timeoutValue: Value | undefined;
+}
+
+/**
+ * A thread group (Gambit manual, "Thread groups"): a name, a parent (null for the primordial
+ * group, or one made with parent #f), the groups made in it, and the threads made in it that
+ * have not ended, in creation order, as a doubly linked list through SThread.gPrev/gNext (a
+ * thread ends in O(1) however many threads the group has).
+ */
+export class ThreadGroup implements HeapObject {
+  get tag(): Tag.ThreadGroup { return Tag.ThreadGroup; }
+  children: ThreadGroup[] | null = null;
+  private first: SThread | null = null;
+  private last: SThread | null = null;
+  constructor(readonly name: Value, readonly parent: ThreadGroup | null) {
+    if (parent !== null) (parent.children ??= []).push(this);
+  }
+
+  add(t: SThread): void {
+    t.group = this;
+    t.gPrev = this.last;
+    t.gNext = null;
+    if (this.last === null) this.first = t;
+    else this.last.gNext = t;
+    this.last = t;
+  }
+
+  /** Take an ending thread off the list (it keeps its `group`). */
+  remove(t: SThread): void {
+    if (t.group !== this) return;
+    if (t.gPrev === null) { if (this.first !== t) return; this.first = t.gNext; } else t.gPrev.gNext = t.gNext;
+    if (t.gNext === null) this.last = t.gPrev; else t.gNext.gPrev = t.gPrev;
+    t.gPrev = null;
+    t.gNext = null;
+  }
+
+  threads(): SThread[] {
+    const out: SThread[] = [];
+    for (let t = this.first; t !== null; t = t.gNext) out.push(t);
+    return out;
+  }
+
+  /** The threads of this group and of the groups in it, recursively. */
+  allThreads(out: SThread[] = []): SThread[] {
+    for (let t = this.first; t !== null; t = t.gNext) out.push(t);
+    if (this.children !== null) for (const g of this.children) g.allThreads(out);
+    return out;
+  }
 }
 
 export class Mutex implements HeapObject {

@@ -46,6 +46,7 @@ export const enum Tag {
   Vector,
   U8Vector,
   Time,
+  ThreadGroup,
 }
 
 /** The lexical environment of a closure: slot 0 is the parent environment (or null). */

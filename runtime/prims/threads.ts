@@ -1,5 +1,6 @@
 // SRFI-18 threads, mutexes and condition variables with Gambit's extensions: mailboxes,
-// make-root-thread, thread-specific data, named threads, thread-state objects.
+// make-root-thread, thread-specific data, named threads, thread-state objects, thread groups,
+// thread-interrupt!, thread-suspend! and thread-resume!.
 // Gambit manual chapter 13 "Threads"; behaviour checked against gsi 4.9.3
 // (test/golden/cases/40-threads).
 //
@@ -13,11 +14,12 @@
 // that was not itself just woken (see scheduler.ts), so they stop the machine when asked to.
 
 import { applyProc, ret, type ControlFn, type Regs } from '../../interpreter/machine.js';
+import { FOp } from '../../interpreter/frames.js';
 import { ErrorObj, typeError } from '../errors.js';
 import { portsOf } from '../ports.js';
 import { makePrim, plain, pure, type PrimFactory } from '../primitive.js';
 import { schedulerOf, type Scheduler } from '../scheduler.js';
-import { CondVar, EndKind, Mutex, SThread, WaitKind, removeFrom, type ThreadExtra } from '../threads.js';
+import { CondVar, EndKind, Mutex, SThread, ThreadGroup, WaitKind, removeFrom, type ThreadExtra } from '../threads.js';
 import { checkProcedure } from '../check.js';
 import {
   Flonum, NIL, Primitive, Ratnum, Record, RecordType, STime, VOID, arrayToList, intern,
@@ -56,7 +58,7 @@ type StateName = keyof typeof STATE_FIELDS;
 const STATES = Object.keys(STATE_FIELDS) as StateName[];
 
 /** Exception kinds of this chapter whose objects carry the call that raised them. */
-const THREAD_CALL_KINDS = ['started-thread', 'terminated-thread', 'uncaught', 'join-timeout', 'mailbox-receive-timeout'] as const;
+const THREAD_CALL_KINDS = ['started-thread', 'terminated-thread', 'uncaught', 'join-timeout', 'mailbox-receive-timeout', 'inactive-thread'] as const;
 
 export const threadPrims: PrimFactory = (vm) => {
   const host = vm.host;
@@ -83,6 +85,13 @@ export const threadPrims: PrimFactory = (vm) => {
     if (v instanceof CondVar) return v;
     throw instanceError(arg, typeNamed('condition-variable'));
   };
+  const checkGroup = (v: Value | undefined, arg: number): ThreadGroup => {
+    if (v instanceof ThreadGroup) return v;
+    throw instanceError(arg, typeNamed('thread-group'));
+  };
+  /** A group argument: absent means the current thread's group. */
+  const groupArg = (v: Value | undefined, arg: number): ThreadGroup =>
+    v === undefined ? (sched().current.group ?? sched().primordialGroup) : checkGroup(v, arg);
 
   /**
    * A timeout argument as a monotonic deadline in ms: absent or #f = none (Infinity); a real =
@@ -141,9 +150,11 @@ export const threadPrims: PrimFactory = (vm) => {
     return t.extra;
   };
 
-  const makeThread = (root: boolean) => (thunk: Value, name: Value = VOID, _group?: Value, input?: Value, output?: Value): SThread => {
+  const makeThread = (root: boolean) => (thunk: Value, name: Value = VOID, group?: Value, input?: Value, output?: Value): SThread => {
     checkProcedure(thunk, 1);
+    const g = groupArg(group, 3);
     const t = new SThread(thunk, name);
+    g.add(t);
     // make-thread inherits the creator's parameter bindings (current ports...); make-root-thread
     // starts afresh, on the console ports. Exception handlers and dynamic-wind are never
     // inherited (an exception nobody handles in the thread ends the thread).
@@ -316,6 +327,72 @@ export const threadPrims: PrimFactory = (vm) => {
       sched().park(me, WaitKind.Join, target, deadline, dflt);
     }),
 
+    control('thread-interrupt!', 1, 2, (_vm, r, args) => {
+      // gsi 4.9.3: the thunk runs in the target thread, which a wait is interrupted for (and
+      // resumed after); the caller waits for its value. Without a thunk, gsi enters its REPL
+      // in the target thread (##user-interrupt!): see DIFFERENCES.md.
+      const th = checkThread(args[0], 1);
+      const thunk = args.length >= 2 ? args[1]! : null;
+      if (thunk !== null) checkProcedure(thunk, 2);
+      const s = sched();
+      const me = s.current;
+      if (th === me) {
+        // Called at once; gsi returns void here.
+        if (thunk === null) { ret(r, VOID); return; }
+        r.k = { op: FOp.ReturnValue, next: r.k, value: VOID };
+        applyProc(r, thunk, []);
+        return;
+      }
+      if (th.state === 'created' || th.state === 'terminated') throw new ErrorObj('inactive-thread', '');
+      if (thunk === null) { ret(r, VOID); return; }
+      const waiting = waiter(r);
+      const intr = s.interrupt(th, thunk, waiting);
+      s.park(waiting, WaitKind.Interrupt, intr, Infinity, undefined);
+    }),
+    control('thread-suspend!', 1, 1, (_vm, r, [t]) => {
+      const th = checkThread(t, 1);
+      const s = sched();
+      s.suspend(th);
+      ret(r, VOID);
+      if (th === s.current && th.hold !== 0) r.blocked = true;
+    }),
+    plain('thread-resume!', 1, 1, (t: Value) => { sched().resume(checkThread(t, 1)); return VOID; }),
+
+    // --- thread groups
+    plain('make-thread-group', 0, 2, (name: Value = VOID, parent?: Value) =>
+      new ThreadGroup(name, parent === false ? null : groupArg(parent, 2))),
+    pure('thread-group?', 1, 1, (v: Value) => v instanceof ThreadGroup),
+    plain('thread-group-name', 1, 1, (g: Value) => checkGroup(g, 1).name),
+    plain('thread-group-parent', 1, 1, (g: Value) => checkGroup(g, 1).parent ?? false),
+    plain('thread-group->thread-list', 1, 1, (g: Value) => arrayToList(checkGroup(g, 1).threads())),
+    plain('thread-group->thread-group-list', 1, 1, (g: Value) => arrayToList(checkGroup(g, 1).children ?? [])),
+    plain('thread-thread-group', 1, 1, (t: Value) => checkThread(t, 1).group ?? false),
+    control('thread-group-suspend!', 1, 1, (_vm, r, [g]) => {
+      const s = sched();
+      for (const th of checkGroup(g, 1).allThreads()) s.suspend(th);
+      ret(r, VOID);
+      if (s.current.hold !== 0) r.blocked = true;
+    }),
+    plain('thread-group-resume!', 1, 1, (g: Value) => {
+      const s = sched();
+      for (const th of checkGroup(g, 1).allThreads()) s.resume(th);
+      return VOID;
+    }),
+    control('thread-group-terminate!', 1, 1, (_vm, r, [g]) => {
+      const s = sched();
+      const me = s.current;
+      const ths = checkGroup(g, 1).allThreads();
+      ret(r, VOID);
+      // The running thread last: its own end stops the machine.
+      for (const th of ths) if (th !== me) s.terminate(th, EndKind.Terminated, VOID, null);
+      if (ths.includes(me)) {
+        s.terminate(me, EndKind.Terminated, VOID, null);
+        r.blocked = true;
+      } else {
+        giveWay(r);
+      }
+    }),
+
     // --- mailboxes
     control('thread-send', 2, 2, (_vm, r, args) => {
       // (No destructuring of args: this is hot, and runs unoptimized at first.)
@@ -414,6 +491,7 @@ export const threadPrims: PrimFactory = (vm) => {
     // --- the exceptions of this chapter not defined in exceptions.ts
     pure('abandoned-mutex-exception?', 1, 1, (v: Value) => v instanceof ErrorObj && v.kind === 'abandoned-mutex'),
     pure('started-thread-exception?', 1, 1, (v: Value) => v instanceof ErrorObj && v.kind === 'started-thread'),
+    pure('inactive-thread-exception?', 1, 1, (v: Value) => v instanceof ErrorObj && v.kind === 'inactive-thread'),
     ...THREAD_CALL_KINDS.flatMap((k) => {
       const name = k === 'uncaught' ? 'uncaught-exception' : `${k}-exception`;
       return [

@@ -345,4 +345,84 @@ describe('threads', () => {
     values.push(w.result());
     expect(w.show(values[0]!)).to.equal('(#!void j #t #!void d)');
   });
+
+  describe('#thread-interrupt!', () => {
+    it('runs the thunk in a sleeper, which then sleeps until its original deadline', () => {
+      const w = threadWorld();
+      w.run(`(define t (thread-start! (make-thread (lambda () (thread-sleep! 1) (display "woke")))))
+             (thread-sleep! 0.4)
+             (display (thread-interrupt! t (lambda () (display "thunk ") 'v)))
+             (display " ")
+             (thread-join! t)`);
+      w.host.advanceAndSettle(400);
+      expect(w.out()).to.equal('thunk v ');
+      w.host.advanceAndSettle(599);
+      expect(w.out()).to.equal('thunk v ');
+      w.host.advanceAndSettle(1);
+      expect(w.out()).to.equal('thunk v woke');
+      expect(w.ended).to.not.equal(null);
+    });
+
+    it('lets a join or a receive with a timeout time out at the original deadline', () => {
+      const w = threadWorld();
+      w.run(`(define t (thread-start! (make-thread (lambda () (thread-receive 1 'timed-out)))))
+             (thread-sleep! 0.5)
+             (thread-interrupt! t (lambda () 'x))
+             (thread-join! t)`);
+      w.host.advanceAndSettle(999);
+      expect(w.ended).to.equal(null);
+      w.host.advanceAndSettle(1);
+      expect(w.show(w.result())).to.equal('timed-out');
+    });
+
+    it('raises MUTEX was abandoned in the caller when the target ends first', () => {
+      const w = threadWorld();
+      w.run(`(define t (thread-start! (make-thread (lambda () (thread-sleep! 1)))))
+             (thread-yield!)
+             (with-exception-catcher abandoned-mutex-exception?
+               (lambda () (thread-interrupt! t (lambda () (thread-terminate! t)))))`);
+      expect(w.show(w.result())).to.equal('#t');
+    });
+  });
+
+  describe('#thread-suspend!', () => {
+    it('holds a woken thread out of the run queue until it is resumed', () => {
+      const w = threadWorld();
+      w.run(`(define t (thread-start! (make-thread (lambda () (thread-sleep! 0.1) (display "ran")))))
+             (thread-yield!)
+             (thread-suspend! t)
+             (thread-sleep! 1)
+             (display "resume ")
+             (thread-resume! t)
+             (thread-join! t)`);
+      w.host.advanceAndSettle(1000, 10);
+      expect(w.out()).to.equal('resume ran');
+      expect(w.ended).to.not.equal(null);
+    });
+
+    it('detects a deadlock when the primordial thread suspends itself with nothing else to run', () => {
+      const w = threadWorld();
+      w.run(`(with-exception-catcher deadlock-exception? (lambda () (thread-suspend! (current-thread)) 'resumed))`);
+      expect(w.show(w.result())).to.equal('#t');
+    });
+  });
+
+  describe('thread groups', () => {
+    it('drops ended threads from a group of many in any order', () => {
+      const w = threadWorld();
+      w.run(`(define g (make-thread-group 'many))
+             (define ts (let loop ((i 0) (acc '()))
+                          (if (< i 2000) (loop (+ i 1) (cons (make-thread (lambda () (thread-receive)) i g) acc)) (reverse acc))))
+             (for-each thread-start! ts)
+             (define (every-other l) (if (or (null? l) (null? (cdr l))) '() (cons (cadr l) (every-other (cddr l)))))
+             (define odd (every-other ts))
+             (for-each (lambda (t) (thread-send t 'go)) (reverse odd))
+             (for-each thread-join! odd)
+             (define left (map thread-name (thread-group->thread-list g)))
+             (for-each (lambda (t) (thread-send t 'go)) ts)
+             (for-each thread-join! ts)
+             (list (length left) (list-tail left 997) (thread-group->thread-list g))`);
+      expect(w.show(w.result())).to.equal('(1000 (1994 1996 1998) ())');
+    });
+  });
 });
