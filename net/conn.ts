@@ -60,9 +60,6 @@ export class Conn implements HeapObject {
   private peerNonce = '';
   private readonly calls = new Map<number, (o: CallOutcome) => void>();
 
-  /** The socket is corked until the end of this turn (sendBinary). */
-  private corked = false;
-
   /** How many of our calls await an answer. */
   get pendingCalls(): number {
     return this.calls.size;
@@ -142,21 +139,12 @@ export class Conn implements HeapObject {
   }
 
   /**
-   * Send a binary message. The messages sent during one turn of the event loop (the scheduler
-   * runs many threads in one turn: 8 callers' requests, or the answers to them) leave in one
-   * write: the socket is corked until the end of the turn (process.nextTick). ws keeps its
-   * socket in `_socket` (not documented, but stable in ws 8); without it, plain sends.
+   * Send a binary message, at once. (Corking the socket until the end of the turn, so that the
+   * messages of many threads leave in one write, was measured: it helps on a loaded machine but
+   * halves the rate of 8 concurrent callers on one with a spare core, where the peer works on
+   * the first answers while the rest are computed.)
    */
   private sendBinary(msg: Uint8Array): void {
-    const sock = (this.ws as unknown as { _socket?: { cork?: () => void; uncork?: () => void } })._socket;
-    if (!this.corked && sock?.cork !== undefined && sock.uncork !== undefined) {
-      this.corked = true;
-      sock.cork();
-      process.nextTick(() => {
-        this.corked = false;
-        sock.uncork!();
-      });
-    }
     this.ws.send(msg);
   }
 
