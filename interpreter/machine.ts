@@ -295,6 +295,7 @@ function callError(e: ErrorObj, f: Value, args: Value[]): ErrorObj {
 // The loop
 
 export function run(vm: Vm, r: Regs, fuel: number): RunResult {
+  const quantum = fuel;
   let mode = r.mode;
   let node = r.node as Node;
   let env = r.env;
@@ -467,13 +468,19 @@ export function run(vm: Vm, r: Regs, fuel: number): RunResult {
               mode = Mode.Return;
             } else {
               r.mode = mode; r.node = node; r.env = env; r.val = val; r.k = k; r.vals = vals; r.cnode = cnode; r.ai = ai; r.site = site; r.dyn = vm.dyn;
-              let blocked: boolean;
+              let next: Regs | null;
               try {
-                blocked = applyOther(vm, r, f);
+                next = applyOther(vm, r, f);
               } finally {
                 mode = r.mode; node = r.node as Node; env = r.env; val = r.val; k = r.k; vals = r.vals; cnode = r.cnode as CallNode | PrimAppNode; ai = r.ai; site = r.site;
               }
-              if (blocked) { r.blocked = false; r.dyn = vm.dyn; return 'blocked'; }
+              if (next !== null) {
+                if (next === r) return 'blocked';
+                // Handed over to another thread (see applyOther): it gets a fresh quantum.
+                r = next; fuel = quantum;
+                mode = r.mode; node = r.node as Node; env = r.env; val = r.val; k = r.k; vals = r.vals; cnode = r.cnode as CallNode | PrimAppNode; ai = r.ai; site = r.site;
+                vm.dyn = r.dyn;
+              }
             }
             break;
           }
@@ -575,32 +582,44 @@ export function run(vm: Vm, r: Regs, fuel: number): RunResult {
 
 /**
  * Apply mode for what is neither a closure nor a plain primitive (registers saved in `r`):
- * control primitives, continuations, parameters, non-procedures. Returns true when a control
- * primitive parked the thread.
+ * control primitives, continuations, parameters, non-procedures. Returns null to go on with
+ * `r`; `r` itself when a control primitive stopped the thread (the machine returns 'blocked');
+ * other registers when the thread parked and the scheduler handed the machine to the next
+ * thread (vm.switchThread), saving the return to its slice loop and the entry into run
+ * (ping-pong switches threads twice per message). The hand-off is here rather than in run,
+ * where TurboFan inlined it, making run's compile (which short programs wait for) longer.
  */
-function applyOther(vm: Vm, r: Regs, f: Value): boolean {
+function applyOther(vm: Vm, r: Regs, f: Value): Regs | null {
   const vals = r.vals;
   if (f instanceof Primitive) {
     const n = vals.length - 1;
     if (n < f.min || (f.max >= 0 && n > f.max)) throw callError(wrongArgs(), f, vals.slice(1));
+    // The arguments are copied by hand: Array.prototype.slice is a builtin call, which cost
+    // ~4% of the ping-pong benchmark (four control primitives per round trip).
+    const args = new Array<Value>(n);
+    for (let i = 0; i < n; i++) args[i] = vals[i + 1]!;
     try {
-      (f.fn as ControlFn)(vm, r, vals.slice(1));
+      (f.fn as ControlFn)(vm, r, args);
     } catch (e: unknown) {
       if (e === UNCAUGHT) throw e;
       throw annotate(e, f, r.vals.slice(1));
     }
-    return r.blocked;
+    if (!r.blocked) return null;
+    r.blocked = false;
+    r.dyn = vm.dyn;
+    const sw = vm.switchThread;
+    return (sw === null ? null : sw(r)) ?? r;
   }
   if (f instanceof Continuation && f.isProcedure) {
     const args = vals.slice(1);
     invokeContinuation(vm, r, f.k, f.dyn, args.length === 1 ? args[0]! : new MultipleValues(args), null, []);
-    return false;
+    return null;
   }
   if (f instanceof Parameter) {
     if (vals.length === 1) ret(r, vm.paramValue(f));
     else if (vals.length === 2) { setParam(vm, f, vals[1]!); ret(r, VOID); }
     else throw callError(wrongArgs(), f, vals.slice(1));
-    return false;
+    return null;
   }
   // gsi locates this at the call expression, even in tail position.
   const site = r.site;

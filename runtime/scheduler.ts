@@ -32,7 +32,7 @@
 // its registers are saved and it applies the thunk, whose continuation restores them (and,
 // for a target taken out of a wait to run it, resumes that wait with its original deadline).
 
-import { run, Mode } from '../interpreter/machine.js';
+import { run, Mode, type Regs } from '../interpreter/machine.js';
 import { ErrorObj } from './errors.js';
 import { EndKind, Interrupt, Ring, SThread, ThreadGroup, WaitKind, removeFrom, type CondVar, type Mutex, type SavedWait } from './threads.js';
 import { EMPTY_DYN, MultipleValues, VOID, intern, type Value } from './values.js';
@@ -74,6 +74,8 @@ export class Scheduler {
   private hostTimer: unknown = null;
   private hostTimerAt = Infinity;
   private inSlice = false;
+  /** Slices (and hand-offs) that ended early since the clock was last read in this turn. */
+  private short = 0;
   /** Set during a slice when a thread was woken that must run before the current one. */
   preempt = false;
   /** Set by thread-yield!: the current thread goes to the back of the queue. */
@@ -99,6 +101,7 @@ export class Scheduler {
     this.primordial.regs.dyn = EMPTY_DYN;
     vm.setSerial(this.primordial, 1);
     this.current = this.primordial;
+    vm.switchThread = (from) => this.switchFrom(from);
   }
 
   /** Start the primordial thread with registers prepared by the caller. */
@@ -163,13 +166,13 @@ export class Scheduler {
     let now = host.monotonic();
     const start = now;
     this.expire(now);
-    let short = 0;
+    this.short = 0;
     for (;;) {
       if (this.halted) return;
       const t = this.nextThread();
       if (t === undefined) break;
-      if (this.slice(t) || ++short === CLOCK_EVERY) {
-        short = 0;
+      if (this.slice(t) || ++this.short >= CLOCK_EVERY) {
+        this.short = 0;
         now = host.monotonic();
         this.expire(now);
         if (now - start >= TURN_MS) break;
@@ -177,15 +180,20 @@ export class Scheduler {
     }
   }
 
-  /** Run one thread for at most a quantum. Returns true if it used the whole quantum. */
-  private slice(t: SThread): boolean {
-    this.current = t;
+  /**
+   * Run one thread for at most a quantum. Returns true if it used the whole quantum. (The
+   * machine may hand over to other threads on the way, see switchFrom: what it returns is
+   * about the thread current at the end.)
+   */
+  private slice(first: SThread): boolean {
+    this.current = first;
     this.inSlice = true;
     this.preempt = false;
     this.yieldRequested = false;
-    if (t.interrupts !== null) this.installInterrupts(t);
-    const res = run(this.vm, t.regs, QUANTUM);
+    if (first.interrupts !== null) this.installInterrupts(first);
+    const res = run(this.vm, first.regs, QUANTUM);
     this.inSlice = false;
+    const t = this.current;
     switch (res) {
       case 'yield':
         t.boosted = false;
@@ -220,6 +228,30 @@ export class Scheduler {
         throw new Error(String(never));
       }
     }
+  }
+
+  /**
+   * The machine's hand-off (vm.switchThread): the running thread, whose registers are `from`,
+   * has just parked. When the next thread in the run queues can start as a slice would start it
+   * (nothing to raise in it, no interrupt to install), it becomes the current thread and its
+   * registers are returned: the machine goes on with it. Otherwise null: the machine stops
+   * and the slice loop takes over. A hand-off counts as a slice that ended early (the clock
+   * is read, expired timers handled and the turn's time checked every CLOCK_EVERY of them).
+   */
+  private switchFrom(from: Regs): Regs | null {
+    const t = this.current;
+    if (!this.inSlice || from !== t || t.state !== 'blocked' || this.halted) return null;
+    if (this.short + 1 >= CLOCK_EVERY) return null;
+    const q = this.boostedQ.length > 0 ? this.boostedQ : this.normalQ;
+    if (q.length === 0) return null;
+    const u = q.get(0);
+    if (u.state !== 'runnable' || u.hold !== 0 || u.interrupts !== null || u.pending !== null) return null;
+    q.shift();
+    this.short++;
+    this.current = u;
+    this.preempt = false;
+    this.yieldRequested = false;
+    return u;
   }
 
   /** Nothing is runnable: sleep until the earliest deadline, or detect a deadlock. */

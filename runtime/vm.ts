@@ -2,6 +2,7 @@
 // mutable hangs off a Vm (no module-level state), so one process can run several nodes.
 
 import type { GlobalCell, Node } from '../interpreter/nodes.js';
+import type { Regs } from '../interpreter/machine.js';
 import type { Loc } from './errors.js';
 import type { Host } from './host.js';
 import { EMPTY_DYN, Parameter, Primitive, Sym, UNASSIGNED, intern, type Dyn, type HeapObject, type Value } from './values.js';
@@ -24,6 +25,13 @@ export class Vm {
   readonly recordTypes = new Map<string, HeapObject>();
   /** Free-form per-Vm state of runtime modules (ports, scheduler, node), keyed by module. */
   readonly ext = new Map<string, unknown>();
+
+  /**
+   * Installed by the scheduler: when the running thread (registers `from`) has just parked, the
+   * registers of the thread to run next in the same slice loop, or null to stop the machine
+   * (see Scheduler.switchFrom).
+   */
+  switchThread: ((from: Regs) => Regs | null) | null = null;
 
   /** The compiler, installed by interpreter/setup.ts (runtime/ does not depend on interpreter/). */
   compiler: { compileTop(datum: Value, loc: Loc): Node; compileEval(datum: Value, loc: Loc): Node } | null = null;

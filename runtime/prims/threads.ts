@@ -153,7 +153,7 @@ export const threadPrims: PrimFactory = (vm) => {
   const makeThread = (root: boolean) => (thunk: Value, name: Value = VOID, group?: Value, input?: Value, output?: Value): SThread => {
     checkProcedure(thunk, 1);
     const g = groupArg(group, 3);
-    const t = new SThread(thunk, name);
+    const t = new SThread(thunk, name, false);
     g.add(t);
     // make-thread inherits the creator's parameter bindings (current ports...); make-root-thread
     // starts afresh, on the console ports. Exception handlers and dynamic-wind are never
@@ -405,7 +405,21 @@ export const threadPrims: PrimFactory = (vm) => {
         giveWay(r);
       }
     }),
-    blocking('thread-receive', 0, 2, (_vm, r, args) => mailboxWait(r, args, false)),
+    control('thread-receive', 0, 2, (_vm, r, args) => {
+      // (Written out rather than through `blocking` and mailboxWait: with no timeout, the
+      // common case, this is one check of the mailbox and a park; ping-pong receives once per
+      // message.)
+      const s = sched();
+      const me = s.current;
+      const e = me.resumeError;
+      if (e !== null) {
+        me.resumeError = null;
+        throw e;
+      }
+      if (args.length !== 0) { mailboxWait(r, args, false); return; }
+      if (me.unread > 0) { ret(r, me.take()); return; }
+      s.park(waiter(r), WaitKind.Receive, null, Infinity, undefined);
+    }),
     blocking('thread-mailbox-next', 0, 2, (_vm, r, args) => mailboxWait(r, args, true)),
     plain('thread-mailbox-rewind', 0, 0, () => { sched().current.rewind(); return VOID; }),
     plain('thread-mailbox-extract-and-rewind', 0, 0, () => { sched().current.extractAndRewind(); return VOID; }),

@@ -77,6 +77,37 @@ describe('Scheduler', () => {
     });
   });
 
+  describe('#switchFrom', () => {
+    // A thread that parks hands the machine straight to the next runnable thread, without
+    // returning to the slice loop (vm.switchThread). The loop must still read the clock every
+    // few switches: a ping-pong that never lets the machine stop would otherwise starve a
+    // sleeper and never end its turn.
+    it('hands over between parked threads, and still wakes sleepers and ends turns', () => {
+      const w = threadWorld();
+      w.host.tickPerRead = 0.2;
+      let deferredTurns = 0;
+      const defer = w.host.defer.bind(w.host);
+      w.host.defer = (cb) => { deferredTurns++; defer(cb); };
+      w.run(`(define woke #f)
+             (define sleeper (thread-start! (make-thread (lambda () (thread-sleep! 0.01) (set! woke (real-time))))))
+             (define (pong)
+               (let loop ()
+                 (let ((m (thread-receive)))
+                   (if (pair? m) (begin (thread-send (car m) (cdr m)) (loop)) 'done))))
+             (define p (thread-start! (make-thread pong)))
+             (define me (current-thread))
+             (define sum
+               (let loop ((i 0) (acc 0) (woke-at #f))
+                 (if (< i 20000)
+                     (begin (thread-send p (cons me i))
+                            (loop (+ i 1) (+ acc (thread-receive)) (or woke-at (and woke i))))
+                     (begin (thread-send p 'stop) (thread-join! p) (list acc (< 0 woke-at 20000))))))
+             sum`);
+      expect(w.show(w.result())).to.equal('(199990000 #t)');
+      expect(deferredTurns).to.be.greaterThan(2);
+    });
+  });
+
   describe('deadlines', () => {
     it('wakes thousands of sleepers with scattered deadlines in deadline order', () => {
       const w = threadWorld();
