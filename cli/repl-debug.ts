@@ -9,7 +9,7 @@
 // index, procedure name (`(interaction)` for top-level code), location, and the expression,
 // cut to the terminal width. Frames of the REPL's own machinery have no location and are skipped.
 
-import { FOp, type Frame } from '../interpreter/frames.js';
+import { FOp, frameAwait, type Frame } from '../interpreter/frames.js';
 import { procName } from '../interpreter/machine.js';
 import { Op, type Node, type Src } from '../interpreter/nodes.js';
 import { FrameScope } from '../interpreter/scope.js';
@@ -41,33 +41,10 @@ export type TopEnvLookup = (f: Frame) => Env | undefined;
 
 /** The frame's location and the expression it waits for, or null for frames that have none. */
 function frameInfo(f: Frame, topEnv?: TopEnvLookup): BtFrame | null {
-  switch (f.op) {
-    case FOp.If: return { frame: f, src: f.node.test.src, env: f.env, node: f.node.test };
-    case FOp.Seq: return { frame: f, src: f.node.body[f.i]!.src, env: f.env, node: f.node.body[f.i]! };
-    case FOp.Arg: {
-      const n = f.i === 0 ? f.node.fn : f.node.args[f.i - 1]!;
-      return { frame: f, src: n.src, env: f.env, node: n };
-    }
-    case FOp.LocalSet: return { frame: f, src: f.node.value.src, env: f.env, node: f.node.value };
-    case FOp.GlobalSet: return { frame: f, src: f.node.value.src, env: null, node: f.node.value };
-    // A Top frame without location is the base of an eval or of one REPL evaluation.
-    case FOp.Top: return { frame: f, src: f.src, env: topEnv?.(f) ?? null, node: null };
-    case FOp.Or: return { frame: f, src: f.node.exprs[f.i]!.src, env: f.env, node: f.node.exprs[f.i]! };
-    case FOp.Load: return { frame: f, src: f.forms[f.i]!.loc, env: null, node: f.forms[f.i]!.node };
-    case FOp.RestoreDyn:
-    case FOp.CallWithValues:
-    case FOp.WindBefore:
-    case FOp.WindBody:
-    case FOp.ReturnValue:
-    case FOp.Rewind:
-    case FOp.Force:
-    case FOp.Apply:
-      return null;
-    default: {
-      const never: never = f;
-      throw new Error(`unknown frame ${String(never)}`);
-    }
-  }
+  const a = frameAwait(f);
+  if (a === null) return null;
+  const env = f.op === FOp.Top ? topEnv?.(f) ?? null : a.env;
+  return { frame: f, src: a.src, env, node: a.node };
 }
 
 /** The frames of continuation `k` that a backtrace shows, innermost first (at most `max`). */

@@ -134,36 +134,53 @@ export type Frame =
   | FOr
   | FLoad;
 
+/** What a frame waits for: where the awaited expression is, the environment of its code (null
+ * for top-level code), and the expression when known. */
+export interface FrameAwait {
+  readonly src: Src | null;
+  readonly env: Env | null;
+  readonly node: Node | null;
+}
+
+/** What frame `f` waits for, or null for frames that wait for no expression of their own. */
+export function frameAwait(f: Frame): FrameAwait | null {
+  switch (f.op) {
+    case FOp.If: return { src: f.node.test.src, env: f.env, node: f.node.test };
+    case FOp.Seq: return { src: f.node.body[f.i]!.src, env: f.env, node: f.node.body[f.i]! };
+    case FOp.Arg: {
+      const n = f.i === 0 ? f.node.fn : f.node.args[f.i - 1]!;
+      return { src: n.src, env: f.env, node: n };
+    }
+    case FOp.LocalSet: return { src: f.node.value.src, env: f.env, node: f.node.value };
+    case FOp.GlobalSet: return { src: f.node.value.src, env: null, node: f.node.value };
+    // A Top frame without location is the base of an eval or of one REPL evaluation.
+    case FOp.Top: return { src: f.src, env: null, node: null };
+    case FOp.Or: return { src: f.node.exprs[f.i]!.src, env: f.env, node: f.node.exprs[f.i]! };
+    case FOp.Load: return { src: f.forms[f.i]!.loc, env: null, node: f.forms[f.i]!.node };
+    case FOp.RestoreDyn:
+    case FOp.CallWithValues:
+    case FOp.WindBefore:
+    case FOp.WindBody:
+    case FOp.ReturnValue:
+    case FOp.Rewind:
+    case FOp.Force:
+    case FOp.Apply:
+      return null;
+    default: {
+      const never: never = f;
+      throw new Error(`unknown frame ${String(never)}`);
+    }
+  }
+}
+
 /**
  * Where the innermost pending computation stands in the source (for error locations), and the
  * environment of its code (null for frames of top-level code or without one).
  */
 export function frameSite(f: Frame | null): { src: Src | null; env: Env | null } {
-  while (f !== null) {
-    switch (f.op) {
-      case FOp.If: return { src: f.node.test.src, env: f.env };
-      case FOp.Seq: return { src: f.node.body[f.i]!.src, env: f.env };
-      case FOp.Arg: return { src: f.i === 0 ? f.node.fn.src : f.node.args[f.i - 1]!.src, env: f.env };
-      case FOp.LocalSet: return { src: f.node.value.src, env: f.env };
-      case FOp.GlobalSet: return { src: f.node.value.src, env: null };
-      case FOp.Top: return { src: f.src, env: null };
-      case FOp.Or: return { src: f.node.exprs[f.i]!.src, env: f.env };
-      case FOp.Load: return { src: f.forms[f.i]!.loc, env: null };
-      case FOp.RestoreDyn:
-      case FOp.CallWithValues:
-      case FOp.WindBefore:
-      case FOp.WindBody:
-      case FOp.ReturnValue:
-      case FOp.Rewind:
-      case FOp.Force:
-      case FOp.Apply:
-        f = f.next;
-        break;
-      default: {
-        const never: never = f;
-        throw new Error(`unknown frame ${String(never)}`);
-      }
-    }
+  for (; f !== null; f = f.next) {
+    const a = frameAwait(f);
+    if (a !== null) return { src: a.src, env: a.env };
   }
   return { src: null, env: null };
 }
