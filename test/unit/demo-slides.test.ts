@@ -16,6 +16,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { cliPath, repoRoot } from './helpers/run-cli.js';
+import { normalizeTranscript } from './helpers/transcript.js';
 
 const ROOT = repoRoot();
 const SLIDES = join(ROOT, 'demos', 'slides');
@@ -79,13 +80,6 @@ describe('the talk\'s slides (demos/slides/)', function () {
   });
 });
 
-/** A transcript as compared: no trailing blanks on a line, no blank lines at the end. */
-function normalize(text: string): string {
-  const lines = text.replace(/\r\n/g, '\n').split('\n').map((l) => l.replace(/\s+$/, ''));
-  while (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
-  return lines.join('\n') + '\n';
-}
-
 describe('the talk\'s slides typed into the REPL, as gsi 4.9.3 shows them', function () {
   const probes = readdirSync(PROBES).filter((f) => f.endsWith('.probe')).map((f) => f.slice(0, -'.probe'.length)).sort();
   for (const name of probes) {
@@ -102,7 +96,7 @@ describe('the talk\'s slides typed into the REPL, as gsi 4.9.3 shows them', func
       const override = join(PROBES, `${name}.gsi-ts.expected`);
       const expected = readFileSync(existsSync(override) ? override : join(PROBES, `${name}.expected`), 'utf8')
         .replace(/^Gambit v4\.9\.3\n/, `gsi-ts v${VERSION}\n`);
-      expect(normalize(r.stdout.toString() + r.stderr.toString())).to.equal(normalize(expected));
+      expect(normalizeTranscript(r.stdout.toString() + r.stderr.toString())).to.equal(normalizeTranscript(expected));
     });
   }
 });

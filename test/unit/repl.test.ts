@@ -18,6 +18,7 @@ import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, readdirSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from './helpers/run-cli.js';
+import { normalizeTranscript, typedLines } from './helpers/transcript.js';
 import { History, LineEditor, splitKeys, visibleLength, type EditorHost } from '../../cli/line-editor.js';
 import { endsInsideDatum } from '../../cli/console-io.js';
 import { InputSide, Port, readLine } from '../../runtime/ports.js';
@@ -55,18 +56,6 @@ function runRepl(args: string[], input: string, cwd = ROOT): RunResult {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-}
-
-/** A transcript as compared: no trailing blanks on a line, no blank lines at the end. */
-export function normalizeTranscript(text: string): string {
-  const lines = text.replace(/\r\n/g, '\n').split('\n').map((l) => l.replace(/\s+$/, ''));
-  while (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
-  return lines.join('\n') + '\n';
-}
-
-/** The lines of a .in file that are typed (`;;! ...` lines are directives to record.sh). */
-export function typedLines(text: string): string {
-  return text.split('\n').filter((l) => !l.startsWith(';;! ')).join('\n');
 }
 
 /** Names listed as skipped in test/repl/README.md. */
