@@ -425,6 +425,19 @@ class Printer {
     return this.restart;
   }
 
+  /**
+   * One more element `x` of the list being written (while cycles are not ruled out): spend the
+   * budget, and move the Floyd tortoise every other element; meeting it means the cdrs loop.
+   * True if printing must restart (with labels).
+   */
+  private cdrCycle(x: Pair): boolean {
+    if (--this.budget === 0 && this.checkCycles()) return true;
+    const top = this.slow.length - 1;
+    const n = ++this.steps[top]!;
+    if ((n & 1) === 0) this.slow[top] = (this.slow[top] as Pair).cdr;
+    return this.slow[top] === x && this.checkCycles();
+  }
+
   private run(v: Value, style: Style): void {
     const ks = this.ks;
     const xs = this.xs;
@@ -467,26 +480,13 @@ class Printer {
     // instead of 20-80 (the JIT optimizes this loop early).
     while (x instanceof Pair && typeof x.car === 'number' && this.out.length <= this.lim &&
            (this.labels === null || !this.labels.has(x))) {
-      if (this.budget !== Infinity) {
-        if (--this.budget === 0 && this.checkCycles()) return;
-        const top = this.slow.length - 1;
-        const n = ++this.steps[top]!;
-        if ((n & 1) === 0) this.slow[top] = (this.slow[top] as Pair).cdr;
-        if (this.slow[top] === x && this.checkCycles()) return;
-      }
+      if (this.budget !== Infinity && this.cdrCycle(x)) return;
       this.out += ' ' + String(x.car);
       x = x.cdr;
     }
     if (this.out.length > this.lim) return;
     if (x instanceof Pair && (this.labels === null || !this.labels.has(x))) {
-      if (this.budget !== Infinity) {
-        if (--this.budget === 0 && this.checkCycles()) return;
-        // Floyd: the tortoise moves every other element; meeting it means the cdrs loop.
-        const top = this.slow.length - 1;
-        const n = ++this.steps[top]!;
-        if ((n & 1) === 0) this.slow[top] = (this.slow[top] as Pair).cdr;
-        if (this.slow[top] === x && this.checkCycles()) return;
-      }
+      if (this.budget !== Infinity && this.cdrCycle(x)) return;
       this.out += ' ';
       this.push(K.Rest + style, x.cdr);
       this.push(K.Value + style, x.car);
