@@ -3,37 +3,16 @@
 // that produced them is in the comments.
 
 import { expect } from 'chai';
-import { EOF, MString, U8Vector, VOID, internKeyword, intern, list, makeChar, type Primitive, type Value } from '../../runtime/values.js';
+import { EOF, MString, U8Vector, internKeyword, intern, list, makeChar, type Value } from '../../runtime/values.js';
 import { ErrorObj } from '../../runtime/errors.js';
-import { Vm } from '../../runtime/vm.js';
 import { Port, flushAllPorts, openInputU8vector, readByte, readCode } from '../../runtime/ports.js';
 import { ioPrims } from '../../runtime/prims/io.js';
 import { binaryIoPrims } from '../../runtime/prims/binary-io.js';
 import { errorMessage } from '../../runtime/error-text.js';
-import { MemoryHost } from './helpers/memory-host.js';
+import { primWorld, type PrimWorld } from './helpers/prim-world.js';
 
-function world(files: Record<string, string> = {}) {
-  const host = new MemoryHost(files);
-  const vm = new Vm(host);
-  const prims = new Map<string, Primitive>([...ioPrims(vm), ...binaryIoPrims(vm)].map((p) => [p.name, p]));
-  const call = (name: string, ...args: Value[]): Value => {
-    const p = prims.get(name);
-    if (p === undefined) throw new Error(`no primitive ${name}`);
-    if (p.kind !== 'control') return p.fn(...args) as Value;
-    const regs = { val: VOID as Value, mode: 0 };
-    p.fn(vm, regs, args);
-    return regs.val;
-  };
-  const fails = (name: string, ...args: Value[]): ErrorObj => {
-    try {
-      call(name, ...args);
-    } catch (e: unknown) {
-      if (e instanceof ErrorObj) return e;
-      throw e;
-    }
-    throw new Error(`${name} did not fail`);
-  };
-  return { vm, host, call, fails };
+function world(files: Record<string, string> = {}): PrimWorld {
+  return primWorld([ioPrims, binaryIoPrims], files);
 }
 
 const u8 = (...b: number[]): U8Vector => new U8Vector(Uint8Array.from(b));

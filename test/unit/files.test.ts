@@ -2,28 +2,14 @@
 // errors for them (observed in gsi 4.9.3; the Scheme is in the comments).
 
 import { expect } from 'chai';
-import { MString, NIL, VOID, internKeyword, list, listToArray, type Primitive, type Value } from '../../runtime/values.js';
+import { MString, NIL, VOID, internKeyword, list, listToArray, type Value } from '../../runtime/values.js';
 import { ErrorObj } from '../../runtime/errors.js';
-import { Vm } from '../../runtime/vm.js';
 import { filePrims } from '../../runtime/prims/files.js';
 import { callForm, errorMessage } from '../../runtime/error-text.js';
-import { MemoryHost } from './helpers/memory-host.js';
+import { primWorld, type PrimWorld } from './helpers/prim-world.js';
 
-function world(files: Record<string, string> = {}) {
-  const host = new MemoryHost(files);
-  const vm = new Vm(host);
-  const prims = new Map<string, Primitive>(filePrims(vm).map((p) => [p.name, p]));
-  const call = (name: string, ...args: Value[]): Value => prims.get(name)!.fn(...args) as Value;
-  const fails = (name: string, ...args: Value[]): ErrorObj => {
-    try {
-      call(name, ...args);
-    } catch (e: unknown) {
-      if (e instanceof ErrorObj) return e;
-      throw e;
-    }
-    throw new Error(`${name} did not fail`);
-  };
-  return { vm, host, call, fails };
+function world(files: Record<string, string> = {}): PrimWorld {
+  return primWorld([filePrims], files);
 }
 
 const s = (x: string): MString => new MString(x);

@@ -5,7 +5,6 @@ import { expect } from 'chai';
 import { EOF, Flonum, MString, NIL, VOID, intern, internKeyword, list, makeChar, type Value } from '../../runtime/values.js';
 import { ErrorObj } from '../../runtime/errors.js';
 import { Vm } from '../../runtime/vm.js';
-import type { Primitive } from '../../runtime/values.js';
 import {
   Port, WouldBlock, flushAllPorts, openInputString, openOutputString, outputColumn, portsOf,
   readCode, readLine, replOutputPort, useConsole,
@@ -15,6 +14,7 @@ import { binaryIoPrims } from '../../runtime/prims/binary-io.js';
 import { writeString } from '../../runtime/printer.js';
 import { errorMessage } from '../../runtime/error-text.js';
 import { MemoryHost } from './helpers/memory-host.js';
+import { primWorld, type PrimWorld } from './helpers/prim-world.js';
 import { repoRoot } from './helpers/run-cli.js';
 import { createVm, evalString, SchemeFailure } from '../../interpreter/setup.js';
 import { FOp } from '../../interpreter/frames.js';
@@ -23,38 +23,8 @@ import { Scheduler } from '../../runtime/scheduler.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-interface World {
-  vm: Vm;
-  host: MemoryHost;
-  call: (name: string, ...args: Value[]) => Value;
-  /** The error a call throws. */
-  fails: (name: string, ...args: Value[]) => ErrorObj;
-}
-
-function world(files: Record<string, string> = {}): World {
-  const host = new MemoryHost(files);
-  const vm = new Vm(host);
-  const prims = new Map<string, Primitive>([...ioPrims(vm), ...binaryIoPrims(vm)].map((p) => [p.name, p]));
-  const call = (name: string, ...args: Value[]): Value => {
-    const p = prims.get(name);
-    if (p === undefined) throw new Error(`no primitive ${name}`);
-    if (args.length < p.min || (p.max >= 0 && args.length > p.max)) throw new Error(`bad arity for ${name}`);
-    if (p.kind !== 'control') return p.fn(...args) as Value;
-    // A control primitive sets the value register (see interpreter/machine.ts `ret`).
-    const regs = { val: VOID as Value, mode: 0 };
-    p.fn(vm, regs, args);
-    return regs.val;
-  };
-  const fails = (name: string, ...args: Value[]): ErrorObj => {
-    try {
-      call(name, ...args);
-    } catch (e: unknown) {
-      if (e instanceof ErrorObj) return e;
-      throw e;
-    }
-    throw new Error(`${name} did not fail`);
-  };
-  return { vm, host, call, fails };
+function world(files: Record<string, string> = {}): PrimWorld {
+  return primWorld([ioPrims, binaryIoPrims], files);
 }
 
 const str = (s: string): MString => new MString(s);
