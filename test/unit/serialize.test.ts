@@ -60,6 +60,11 @@ class World {
   load(bytes: Uint8Array): Value {
     return deserialize(this.vm, bytes);
   }
+  /** Define `to` as a copy of global `from` made by a round trip through bytes in this Vm. */
+  copy(from: string, to: string): void {
+    this.define(to, this.load(this.bytes(this.value(from))));
+  }
+
   define(name: string, v: Value): void {
     this.vm.define(name, v);
   }
@@ -101,16 +106,16 @@ describe('serialization', () => {
     it('round-trips vectors, u8vectors, boxes and promises', () => {
       expect(rt(a, "(list (vector 1 (vector 2) 'x) (u8vector 1 2 255) (box 5))")).to.equal("(#(1 #(2) x) #u8(1 2 255) #&5)");
       a.ev('(define p (delay (+ 1 2)))');
-      a.define('q', a.load(a.bytes(a.value('p'))));
+      a.copy('p', 'q');
       expect(a.ev('(list (force q) (promise? q))')).to.equal('(3 #t)');
       a.ev('(force p)');
-      a.define('q2', a.load(a.bytes(a.value('p'))));
+      a.copy('p', 'q2');
       expect(a.ev('(force q2)')).to.equal('3');
     });
 
     it('round-trips tables, which Gambit refuses to serialize', () => {
       a.ev('(define t (make-table)) (table-set! t "k" 1) (table-set! t (list 1 2) 2) (table-set! t \'s 3)');
-      a.define('t2', a.load(a.bytes(a.value('t'))));
+      a.copy('t', 't2');
       expect(a.ev('(list (table-ref t2 "k") (table-ref t2 (list 1 2)) (table-ref t2 \'s) (table-length t2))')).to.equal('(1 2 3 3)');
       a.ev('(define e (make-table test: eq?)) (define key (list 1)) (table-set! e key 9)');
       a.define('e2', a.load(a.bytes(a.value('(cons key e)'))));
@@ -120,35 +125,35 @@ describe('serialization', () => {
 
     it('round-trips exception objects', () => {
       a.ev('(define err (with-exception-catcher (lambda (e) e) (lambda () (error "bad thing:" 1 "two"))))');
-      a.define('err2', a.load(a.bytes(a.value('err'))));
+      a.copy('err', 'err2');
       expect(a.ev('(list (error-exception? err2) (error-exception-message err2) (error-exception-parameters err2))')).to.equal('(#t "bad thing:" (1 "two"))');
       a.ev('(define terr (with-exception-catcher (lambda (e) e) (lambda () (car 5))))');
-      a.define('terr2', a.load(a.bytes(a.value('terr'))));
+      a.copy('terr', 'terr2');
       expect(exceptionText(a.vm, a.value('terr2'))).to.equal(exceptionText(a.vm, a.value('terr')));
     });
 
     it('keeps sharing and cycles', () => {
       a.ev('(define c (list 1 2 3)) (set-cdr! (cddr c) c)');
-      a.define('c2', a.load(a.bytes(a.value('c'))));
+      a.copy('c', 'c2');
       expect(a.ev('(list (eq? c2 (cdddr c2)) (car c2) (cadr c2) (caddr c2))')).to.equal('(#t 1 2 3)');
       a.ev('(define tail (list 7 8)) (define sh (list (cons 1 tail) (cons 2 tail) tail))');
-      a.define('sh2', a.load(a.bytes(a.value('sh'))));
+      a.copy('sh', 'sh2');
       expect(a.ev('(list (eq? (cdar sh2) (cdadr sh2)) (eq? (cdar sh2) (caddr sh2)) sh2)')).to.equal('(#t #t ((1 7 8) (2 7 8) (7 8)))');
       a.ev('(define v (vector 1 2)) (vector-set! v 1 v)');
-      a.define('v2', a.load(a.bytes(a.value('v'))));
+      a.copy('v', 'v2');
       expect(a.ev('(eq? v2 (vector-ref v2 1))')).to.equal('#t');
       // A tail shared with the middle of another list: a reference [i, k].
       a.ev('(define l (list 1 2 3 4)) (define m (list l (cddr l)))');
-      a.define('m2', a.load(a.bytes(a.value('m'))));
+      a.copy('m', 'm2');
       expect(a.ev('(eq? (cddr (car m2)) (cadr m2))')).to.equal('#t');
     });
 
     it('handles a 10^5-element list and a 10^5-deep nesting without recursion', () => {
       a.ev('(define big (iota 100000))');
-      a.define('big2', a.load(a.bytes(a.value('big'))));
+      a.copy('big', 'big2');
       expect(a.ev('(list (length big2) (list-ref big2 99999) (equal? big big2))')).to.equal('(100000 99999 #t)');
       a.ev('(define deep (let loop ((i 0) (acc \'())) (if (= i 100000) acc (loop (+ i 1) (list acc)))))');
-      a.define('deep2', a.load(a.bytes(a.value('deep'))));
+      a.copy('deep', 'deep2');
       expect(a.ev('(let loop ((x deep2) (n 0)) (if (null? x) n (loop (car x) (+ n 1))))')).to.equal('100000');
     });
   });
