@@ -17,9 +17,23 @@ export interface Kit {
   readonly React: typeof ReactModule;
 }
 
+/**
+ * ink reads CI / CONTINUOUS_INTEGRATION once, when it is first imported, and in "CI mode" draws
+ * only the last frame when the app ends: a live view would show nothing while it runs. The view
+ * is live by request (--monitor-once is the one-shot form), so those variables are hidden from
+ * ink while it loads, then put back.
+ */
+const CI_VARIABLES = ['CI', 'CONTINUOUS_INTEGRATION'] as const;
+
 export async function loadKit(): Promise<Kit> {
-  const [ink, React] = await Promise.all([import('ink'), import('react')]);
-  return { ink, React };
+  const saved = CI_VARIABLES.map((k) => [k, process.env[k]] as const);
+  for (const [k] of saved) delete process.env[k];
+  try {
+    const [ink, React] = await Promise.all([import('ink'), import('react')]);
+    return { ink, React };
+  } finally {
+    for (const [k, v] of saved) if (v !== undefined) process.env[k] = v;
+  }
 }
 
 /** One node's screen in the demo: its lines, already clipped to the pane's size. */

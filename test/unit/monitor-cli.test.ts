@@ -88,7 +88,8 @@ describe('#gsi-ts --demo', function () {
 
   it('draws the three nodes\' screens and the monitor, and kills the nodes when stopped', async () => {
     const port = testPort();
-    const demo = gsi(['--demo', STANDIN, '--port', String(port)]);
+    // CI=1 as on the CI machine: ink would draw only the last frame there (see loadKit).
+    const demo = gsi(['--demo', STANDIN, '--port', String(port)], { CI: '1' });
     await demo.waitFor(/cluster: 3 nodes up, 6 balls/, 30_000);
     for (const ip of ['127.0.0.2', '127.0.0.3', '127.0.0.4']) {
       expect(demo.out).to.include(`│${ip}`);
