@@ -112,7 +112,19 @@ function start(files: string[], opts: Options): void {
   sched.startPrimordial();
 }
 
+/**
+ * A node started by `gsi-ts --demo` (cli/monitor/children.ts) has an IPC channel to it and
+ * GSI_TS_EXIT_WITH_PARENT=1: it ends when the channel closes, so the demo's nodes never
+ * outlive it, even when it is killed with SIGKILL. The channel does not keep a node alive.
+ */
+function exitWithParent(): void {
+  if (process.env['GSI_TS_EXIT_WITH_PARENT'] !== '1' || process.channel === undefined) return;
+  process.channel.unref();
+  process.on('disconnect', () => process.exit(0));
+}
+
 function main(): void {
+  exitWithParent();
   const program = new Command();
   addLiveOptions(addNodeOptions(program))
     .name('gsi-ts')

@@ -1,7 +1,8 @@
 // The demo's node processes: each child's stdout and stderr feed its own virtual screen
 // (vscreen.ts). Children never outlive the demo: they are killed when it quits, when it exits
 // for any reason (the 'exit' hook runs even after an uncaught exception), and on SIGINT,
-// SIGTERM and SIGHUP.
+// SIGTERM and SIGHUP; killed with SIGKILL, it cannot kill them, but they see their IPC channel
+// to it close and exit.
 
 import { spawn, type ChildProcess } from 'node:child_process';
 import { VScreen } from './vscreen.js';
@@ -37,7 +38,14 @@ export class ChildGroup {
   }
 
   start(spec: ChildSpec): Child {
-    const proc = spawn(spec.command, [...spec.args], { cwd: spec.cwd, env: spec.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    // The IPC channel is only there to close when this process dies, however it dies: the
+    // child then exits (cli/main.ts exitWithParent). Nothing is sent on it.
+    const proc = spawn(spec.command, [...spec.args], {
+      cwd: spec.cwd,
+      env: { ...spec.env, GSI_TS_EXIT_WITH_PARENT: '1' },
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    });
+    proc.channel?.unref();
     const screen = new VScreen(spec.rows, spec.cols);
     const child: Child = { title: spec.title, screen, proc };
     const feed = (d: string): void => { screen.write(d); this.changed(); };

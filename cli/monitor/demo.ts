@@ -4,7 +4,8 @@
 // in GSI_TS_DEMO_COLS), and GSI_TS_DEMO_SPEED passes through. Their output is interpreted
 // as a terminal would show it (vscreen.ts) and drawn side by side in bordered panes titled
 // with the node's address; the monitor runs in this process, as an observer on 127.0.0.5,
-// and its table is drawn below. q or Ctrl-C quits and kills the children.
+// and its table is drawn below; the panes follow the terminal's size. q or Ctrl-C quits and
+// kills the children.
 
 import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
@@ -47,9 +48,17 @@ export async function runDemo(opts: DemoOptions): Promise<void> {
   const h = React.createElement;
 
   // Not on a terminal (a pipe, the tests): ink draws 80 columns.
-  const size = paneSize(process.stdout.rows ?? 30, process.stdout.columns ?? 80);
+  const terminalPanes = (): { rows: number; cols: number } => paneSize(process.stdout.rows ?? 30, process.stdout.columns ?? 80);
+  const size = terminalPanes();
   const cookie = opts.cookie ?? crypto.randomBytes(16).toString('hex');
-  const store = makeStore<DemoState>({ panes: [], monitor: emptyState(), paneCols: size.cols });
+  const store = makeStore<DemoState>({ panes: [], monitor: emptyState(), paneCols: size.cols, paneRows: size.rows });
+  // The nodes keep drawing for the size they were started with; on a resize the panes follow
+  // the terminal (narrower or shorter panes clip the nodes' screens).
+  const onResize = (): void => {
+    const now = terminalPanes();
+    store.update((s) => ({ ...s, paneCols: now.cols, paneRows: now.rows }));
+  };
+  process.stdout.on('resize', onResize);
   const refresh = (): void => store.update((s) => ({
     ...s,
     panes: group.children.map((c) => ({ title: c.title, lines: c.screen.lines() })),
@@ -108,6 +117,7 @@ export async function runDemo(opts: DemoOptions): Promise<void> {
   );
   app = inst;
   await inst.waitUntilExit();
+  process.stdout.off('resize', onResize);
   group.dispose();
   process.exit(0);
 }

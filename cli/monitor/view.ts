@@ -45,7 +45,9 @@ export interface Pane {
 export interface DemoState {
   readonly panes: readonly Pane[];
   readonly monitor: MonitorState;
+  /** The panes' inner size (follows the terminal's: a pane shows at most paneRows lines). */
   readonly paneCols: number;
+  readonly paneRows: number;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -118,7 +120,7 @@ export function makeViews({ ink, React }: Kit): Views {
       h(Box, { flexDirection: 'row' },
         ...state.panes.map((p) => h(Box, { key: p.title, flexDirection: 'column', borderStyle: 'round', width: state.paneCols + 2 },
           h(Text, { bold: true, color: 'cyan', wrap: 'truncate' }, p.title),
-          ...p.lines.map((l, i) => h(Text, { key: i, wrap: 'truncate' }, l === '' ? ' ' : l))))),
+          ...p.lines.slice(0, state.paneRows).map((l, i) => h(Text, { key: i, wrap: 'truncate' }, l === '' ? ' ' : l))))),
       h(MonitorTable, { state: state.monitor }),
       h(Text, { dimColor: true }, 'q: quit'));
   }

@@ -103,6 +103,57 @@ describe('#gsi-ts --demo', function () {
     }
   });
 
+  it('leaves no node running when it is killed with SIGKILL (the nodes see their channel to it close)', async () => {
+    const port = testPort();
+    // Silent nodes (after 2 ticks): a write to the dead demo's pipe would end them anyway.
+    const demo = gsi(['--demo', STANDIN, '--port', String(port)], { GSI_TS_STANDIN_TICKS: '2' });
+    await demo.waitFor(/cluster: 3 nodes up, 6 balls/, 30_000);
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(await listening('127.0.0.3', port)).to.equal(true);
+    demo.child.kill('SIGKILL');
+    await demo.exit(10_000);
+    const ips = ['127.0.0.2', '127.0.0.3', '127.0.0.4'];
+    const deadline = Date.now() + 10_000;
+    let up = ips;
+    while (up.length > 0 && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 200));
+      const still = await Promise.all(up.map((ip) => listening(ip, port)));
+      up = up.filter((_, i) => still[i]);
+    }
+    expect(up, 'nodes still listening 10 s after the demo was killed').to.deep.equal([]);
+  });
+
+  it('a node started with an IPC channel and GSI_TS_EXIT_WITH_PARENT=1 ends when its parent is killed', async () => {
+    // The parent: a Node process that starts a silent, sleeping gsi-ts (no pipe to break) with
+    // the channel, as --demo does, prints the child's pid, and waits.
+    const parentJs = `
+      const { spawn } = require('node:child_process');
+      const c = spawn(process.execPath, [${JSON.stringify(cliPath())}, '-e', '(thread-sleep! 60)'], {
+        stdio: ['ignore', 'ignore', 'ignore', 'ipc'], env: { ...process.env, GSI_TS_EXIT_WITH_PARENT: '1' } });
+      console.log('child ' + c.pid);
+      setInterval(() => {}, 1000);`;
+    const parent = spawn(process.execPath, ['-e', parentJs], { stdio: ['ignore', 'pipe', 'inherit'] });
+    children.push(parent);
+    const pid = await new Promise<number>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('the parent did not start its child')), 10_000);
+      parent.stdout!.on('data', (d: Buffer) => {
+        const m = /child (\d+)/.exec(d.toString());
+        if (m !== null) { clearTimeout(timer); resolve(Number(m[1])); }
+      });
+    });
+    const alive = (): boolean => { try { process.kill(pid, 0); return true; } catch { return false; } };
+    try {
+      await new Promise((r) => setTimeout(r, 500));
+      expect(alive(), 'the child runs while its parent does').to.equal(true);
+      parent.kill('SIGKILL');
+      const deadline = Date.now() + 5000;
+      while (alive() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+      expect(alive(), 'the child still runs 5 s after its parent was killed').to.equal(false);
+    } finally {
+      if (alive()) process.kill(pid, 'SIGKILL');
+    }
+  });
+
   it('says so when the demo program is missing', async () => {
     const demo = gsi(['--demo', 'no-such-demo.scm']);
     expect(await demo.exit(10_000)).to.equal(1);

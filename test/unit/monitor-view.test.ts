@@ -58,6 +58,7 @@ describe('#MonitorTable', () => {
       panes: [{ title: '127.0.0.2', lines: ['ball-1 5', ''] }, { title: '127.0.0.3', lines: ['', 'ball-2 9'] }],
       monitor: cluster(),
       paneCols: 12,
+      paneRows: 2,
     };
     const { lastFrame, unmount } = render(kit.React.createElement(views.DemoView, { state }));
     const lines = frame(lastFrame()).split('\n');
@@ -71,6 +72,25 @@ describe('#MonitorTable', () => {
     ]);
     expect(lines[5]).to.equal(headerLine());
     expect(lines).to.include('cluster: 2 nodes up, 1 down, 5 balls, 5.0 teleports/s');
+  });
+
+  it('fits the panes to a smaller terminal: narrower (ink marks a cut line with …), and clipped to paneRows lines', () => {
+    const state = {
+      panes: [{ title: '127.0.0.2', lines: ['ball-1 at column 5', 'second', 'third'] }, { title: '127.0.0.3', lines: ['', 'ball-2 9', 'x'] }],
+      monitor: cluster(),
+      paneCols: 8,
+      paneRows: 2,
+    };
+    const { lastFrame, unmount } = render(kit.React.createElement(views.DemoView, { state }));
+    const lines = frame(lastFrame()).split('\n');
+    unmount();
+    expect(lines.slice(0, 5)).to.deep.equal([
+      '╭────────╮╭────────╮',
+      '│127.0.0…││127.0.0…│',
+      '│ball-1 …││        │',
+      '│second  ││ball-2 9│',
+      '╰────────╯╰────────╯',
+    ]);
   });
 });
 
