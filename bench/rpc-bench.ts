@@ -7,12 +7,13 @@
 // once. Echo: a Node.js process running a bare `ws` server on 127.0.0.2 answers each message
 // with a message of the size of an rpc answer; this process sends messages of the size of an
 // rpc request (both with the 5-byte header rpc adds), N sequentially, then from 8 concurrent
-// loops on one connection. Best of --runs for each, after --warmup round trips (V8 needs some
+// loops on one connection. --runs pairs of runs, rpc and echo alternating; the best rate of
+// each, their ratio, and the median of the pairs' ratios. Each after --warmup round trips (V8 needs some
 // 20,000 serializations before the serializer and the machine run at full speed: a short
 // warm-up measures the JIT, not rpc). Goal: rpc rate >= half the echo rate.
 // Loopback only; every child is killed at the end.
 
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -105,29 +106,39 @@ async function main(): Promise<void> {
     writeFileSync(program, rpcClientProgram(n, warmup));
     const node = ['--node', '--discovery', 'none', '--port', String(port), '--cookie', 'bench'];
     await child([cli, ...node, '--listen', '127.0.0.2', '-e', '(display "ready") (newline) (let loop () (thread-sleep! 60) (loop))'], /ready/);
-    let rpc = { seq: Infinity, par: Infinity }, req = 0, rep = 0;
+    // The size of an answer, with the 5-byte header rpc adds (a request's is known after the
+    // first run: it depends on the program's file name, in the code's source locations).
+    const sizes = spawnSync(process.execPath, [cli, '-e', '(write (u8vector-length (encode (##dcs-value-answer 3))))'], { encoding: 'utf8' });
+    if (!/^\d+$/.test(sizes.stdout.trim())) throw new Error(`cannot measure the answer's size: ${sizes.stdout}${sizes.stderr}`);
+    const rep = Number(sizes.stdout.trim()) + 5;
+    let req = 0;
+    const echoPort = port + 1;
+    await child([fileURLToPath(import.meta.url), '--echo-server', '127.0.0.2', String(echoPort), String(rep)], /ready/);
+    // rpc and echo runs alternate, so that both see the machine in the same state (on a VM the
+    // rate of either drifts by ±30% over a minute): each pair gives a ratio.
+    const rpcRuns: Array<{ seq: number; par: number }> = [], echoRuns: Array<{ seq: number; par: number }> = [];
     for (let r = 0; r < runs; r++) {
       const { c, out } = await child([cli, ...node, '--listen', '127.0.0.3', program], /\(result [^)]*\)/, 120_000);
       const m = /\(result ([\d.e-]+) ([\d.e-]+) (\d+) (\d+)\)/.exec(out())!;
-      rpc = { seq: Math.min(rpc.seq, Number(m[1])), par: Math.min(rpc.par, Number(m[2])) };
+      rpcRuns.push({ seq: Number(m[1]), par: Number(m[2]) });
       req = Number(m[3]) + 5;
-      rep = Number(m[4]) + 5;
+      if (Number(m[4]) + 5 !== rep) throw new Error(`the answer is not ${rep - 5} bytes: ${m[0]}`);
       c.kill('SIGKILL');
-    }
-    const echoPort = port + 1;
-    await child([fileURLToPath(import.meta.url), '--echo-server', '127.0.0.2', String(echoPort), String(rep)], /ready/);
-    let echo = { seq: Infinity, par: Infinity };
-    for (let r = 0; r < runs; r++) {
-      const e = await echoClient(echoPort, req, n, warmup);
-      echo = { seq: Math.min(echo.seq, e.seq), par: Math.min(echo.par, e.par) };
+      echoRuns.push(await echoClient(echoPort, req, n, warmup));
     }
     const rate = (s: number): number => Math.round(n / s);
-    const row = (name: string, r: number, e: number): string =>
-      `${name.padEnd(22)} ${String(r).padStart(9)} ${String(e).padStart(9)}   ${(r / e).toFixed(2)}${r / e >= 0.5 ? '' : '  (goal: >= 0.50)'}`;
-    console.log(`rpc round trips on loopback, ${n} calls, best of ${runs}; request ${req} bytes, answer ${rep} bytes`);
-    console.log(`${''.padEnd(22)} ${'rpc/s'.padStart(9)} ${'echo/s'.padStart(9)}   rpc/echo`);
-    console.log(row('sequential', rate(rpc.seq), rate(echo.seq)));
-    console.log(row(`${CONCURRENCY} concurrent callers`, rate(rpc.par), rate(echo.par)));
+    const median = (xs: number[]): number => { const v = [...xs].sort((a, b) => a - b); return v[(v.length - 1) >> 1]!; };
+    const row = (name: string, key: 'seq' | 'par'): string => {
+      const r = Math.min(...rpcRuns.map((x) => x[key])), e = Math.min(...echoRuns.map((x) => x[key]));
+      const ratios = rpcRuns.map((x, i) => echoRuns[i]![key] / x[key]);
+      const med = median(ratios);
+      return `${name.padEnd(22)} ${String(rate(r)).padStart(9)} ${String(rate(e)).padStart(9)}   ${(e / r).toFixed(2)}`
+        + `   ${med.toFixed(2)} (${Math.min(...ratios).toFixed(2)}-${Math.max(...ratios).toFixed(2)})${med >= 0.5 ? '' : '  (goal: >= 0.50)'}`;
+    };
+    console.log(`rpc round trips on loopback, ${n} calls, ${runs} alternating runs; request ${req} bytes, answer ${rep} bytes`);
+    console.log(`${''.padEnd(22)} ${'best rpc/s'.padStart(9)} ${'echo/s'.padStart(9)}   ratio  median ratio of the pairs (range)`);
+    console.log(row('sequential', 'seq'));
+    console.log(row(`${CONCURRENCY} concurrent callers`, 'par'));
   } finally {
     rmSync(dir, { recursive: true, force: true });
     for (const c of children) c.kill('SIGKILL');
