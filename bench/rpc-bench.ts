@@ -8,7 +8,8 @@
 // with a message of the size of an rpc answer; this process sends messages of the size of an
 // rpc request (both with the 5-byte header rpc adds), N sequentially, then from 8 concurrent
 // loops on one connection. --runs pairs of runs, rpc and echo alternating; the best rate of
-// each, their ratio, and the median of the pairs' ratios. Each after --warmup round trips (V8 needs some
+// each, their ratio, the median of the pairs' ratios, and the CPU time per call of client and
+// server (less sensitive to the machine's state than the rates). Each after --warmup round trips (V8 needs some
 // 20,000 serializations before the serializer and the machine run at full speed: a short
 // warm-up measures the JIT, not rpc). Goal: rpc rate >= half the echo rate.
 // Loopback only; every child is killed at the end.
@@ -50,26 +51,49 @@ function echoServer(): void {
   const [addr, port, size] = [process.argv[i + 1]!, Number(process.argv[i + 2]), Number(process.argv[i + 3])];
   const answer = Buffer.alloc(size, 7);
   const wss = new WebSocketServer({ host: addr, port, perMessageDeflate: false });
-  wss.on('connection', (ws) => ws.on('message', () => ws.send(answer)));
+  // A text message asks for this process's CPU time (ms); binary ones are echoed.
+  wss.on('connection', (ws) => ws.on('message', (_data, isBinary) => {
+    if (isBinary) ws.send(answer);
+    else ws.send(String(cpuMs()));
+  }));
   wss.on('listening', () => process.stdout.write('ready\n'));
 }
 
-async function echoClient(port: number, reqBytes: number, n: number, warmup: number): Promise<{ seq: number; par: number }> {
+function cpuMs(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}
+
+/** One measured phase: its wall time (s) and the CPU time of client and server (s). */
+interface Phase {
+  secs: number;
+  clientCpu: number;
+  serverCpu: number;
+}
+
+async function echoClient(port: number, reqBytes: number, n: number, warmup: number): Promise<{ seq: Phase; par: Phase }> {
   const ws = new WebSocket(`ws://127.0.0.2:${port}/`, { perMessageDeflate: false, localAddress: '127.0.0.3' });
   await new Promise((resolve, reject) => { ws.once('open', resolve); ws.once('error', reject); });
   const msg = Buffer.alloc(reqBytes, 3);
   // One round trip at a time per loop; answers come back in order on the one connection.
   const waiting: Array<() => void> = [];
-  ws.on('message', () => waiting.shift()!());
+  let cpuAnswer: ((ms: number) => void) | null = null;
+  ws.on('message', (data: Buffer, isBinary: boolean) => {
+    if (isBinary) waiting.shift()!();
+    else cpuAnswer?.(Number(data.toString()));
+  });
+  const serverCpuMs = (): Promise<number> => new Promise((resolve) => { cpuAnswer = resolve; ws.send('cpu'); });
   const roundTrip = (): Promise<void> => new Promise((resolve) => { waiting.push(resolve); ws.send(msg); });
   const loop = async (k: number): Promise<void> => { for (let i = 0; i < k; i++) await roundTrip(); };
+  const phase = async (work: () => Promise<unknown>): Promise<Phase> => {
+    const [t0, c0, s0] = [performance.now(), cpuMs(), await serverCpuMs()];
+    await work();
+    const [t1, c1, s1] = [performance.now(), cpuMs(), await serverCpuMs()];
+    return { secs: (t1 - t0) / 1000, clientCpu: (c1 - c0) / 1000, serverCpu: (s1 - s0) / 1000 };
+  };
   await loop(warmup);
-  let t0 = performance.now();
-  await loop(n);
-  const seq = (performance.now() - t0) / 1000;
-  t0 = performance.now();
-  await Promise.all(Array.from({ length: CONCURRENCY }, () => loop(n / CONCURRENCY)));
-  const par = (performance.now() - t0) / 1000;
+  const seq = await phase(() => loop(n));
+  const par = await phase(() => Promise.all(Array.from({ length: CONCURRENCY }, () => loop(n / CONCURRENCY))));
   ws.close();
   return { seq, par };
 }
@@ -78,19 +102,24 @@ async function echoClient(port: number, reqBytes: number, n: number, warmup: num
 // The rpc client program
 
 function rpcClientProgram(n: number, warmup: number): string {
+  // Each phase: wall time, this process's CPU time, and the server's (asked by rpc).
   return `
 (define node (connection-node (DCS-connect "127.0.0.2")))
 (define (calls k) (do ((i 0 (+ i 1))) ((= i k)) (rpc node (+ 1 2))))
-(define (seconds thunk) (let ((t0 (real-time))) (thunk) (- (real-time) t0)))
+(define (phase thunk)
+  (let ((t0 (real-time)) (c0 (cpu-time)) (s0 (rpc node (cpu-time))))
+    (thunk)
+    (let ((t1 (real-time)) (c1 (cpu-time)) (s1 (rpc node (cpu-time))))
+      (list (- t1 t0) (- c1 c0) (- s1 s0)))))
 (calls ${warmup})
-(define seq (seconds (lambda () (calls ${n}))))
-(define par (seconds (lambda ()
+(define seq (phase (lambda () (calls ${n}))))
+(define par (phase (lambda ()
   (for-each thread-join!
     (map (lambda (k) (thread-start! (make-thread (lambda () (calls ${n / CONCURRENCY})))))
          (iota ${CONCURRENCY}))))))
 (define req (u8vector-length (encode (lambda () (+ 1 2)))))
 (define rep (u8vector-length (encode (##dcs-value-answer 3))))
-(display (list 'result seq par req rep))
+(display (append '(result) seq par (list req rep)))
 (newline)
 `;
 }
@@ -116,27 +145,39 @@ async function main(): Promise<void> {
     await child([fileURLToPath(import.meta.url), '--echo-server', '127.0.0.2', String(echoPort), String(rep)], /ready/);
     // rpc and echo runs alternate, so that both see the machine in the same state (on a VM the
     // rate of either drifts by ±30% over a minute): each pair gives a ratio.
-    const rpcRuns: Array<{ seq: number; par: number }> = [], echoRuns: Array<{ seq: number; par: number }> = [];
+    const rpcRuns: Array<{ seq: Phase; par: Phase }> = [], echoRuns: Array<{ seq: Phase; par: Phase }> = [];
     for (let r = 0; r < runs; r++) {
       const { c, out } = await child([cli, ...node, '--listen', '127.0.0.3', program], /\(result [^)]*\)/, 120_000);
-      const m = /\(result ([\d.e-]+) ([\d.e-]+) (\d+) (\d+)\)/.exec(out())!;
-      rpcRuns.push({ seq: Number(m[1]), par: Number(m[2]) });
-      req = Number(m[3]) + 5;
-      if (Number(m[4]) + 5 !== rep) throw new Error(`the answer is not ${rep - 5} bytes: ${m[0]}`);
+      const m = /\(result ((?:[\d.e-]+ ){6})(\d+) (\d+)\)/.exec(out());
+      if (m === null) throw new Error(`unexpected client output: ${out()}`);
+      const v = m[1]!.trim().split(' ').map(Number);
+      rpcRuns.push({
+        seq: { secs: v[0]!, clientCpu: v[1]!, serverCpu: v[2]! },
+        par: { secs: v[3]!, clientCpu: v[4]!, serverCpu: v[5]! },
+      });
+      req = Number(m[2]) + 5;
+      if (Number(m[3]) + 5 !== rep) throw new Error(`the answer is not ${rep - 5} bytes: ${m[0]}`);
       c.kill('SIGKILL');
       echoRuns.push(await echoClient(echoPort, req, n, warmup));
     }
     const rate = (s: number): number => Math.round(n / s);
     const median = (xs: number[]): number => { const v = [...xs].sort((a, b) => a - b); return v[(v.length - 1) >> 1]!; };
+    // CPU per call (µs), client + server, the median over the runs.
+    const cpu = (ps: Phase[]): string => {
+      const c = median(ps.map((p) => p.clientCpu)) / n * 1e6, s = median(ps.map((p) => p.serverCpu)) / n * 1e6;
+      return `${c.toFixed(1)}+${s.toFixed(1)}`;
+    };
     const row = (name: string, key: 'seq' | 'par'): string => {
-      const r = Math.min(...rpcRuns.map((x) => x[key])), e = Math.min(...echoRuns.map((x) => x[key]));
-      const ratios = rpcRuns.map((x, i) => echoRuns[i]![key] / x[key]);
+      const r = Math.min(...rpcRuns.map((x) => x[key].secs)), e = Math.min(...echoRuns.map((x) => x[key].secs));
+      const ratios = rpcRuns.map((x, i) => echoRuns[i]![key].secs / x[key].secs);
       const med = median(ratios);
       return `${name.padEnd(22)} ${String(rate(r)).padStart(9)} ${String(rate(e)).padStart(9)}   ${(e / r).toFixed(2)}`
-        + `   ${med.toFixed(2)} (${Math.min(...ratios).toFixed(2)}-${Math.max(...ratios).toFixed(2)})${med >= 0.5 ? '' : '  (goal: >= 0.50)'}`;
+        + `   ${med.toFixed(2)} (${Math.min(...ratios).toFixed(2)}-${Math.max(...ratios).toFixed(2)})`
+        + `   ${cpu(rpcRuns.map((x) => x[key])).padStart(11)} ${cpu(echoRuns.map((x) => x[key])).padStart(11)}`
+        + `${med >= 0.5 ? '' : '  (goal: >= 0.50)'}`;
     };
     console.log(`rpc round trips on loopback, ${n} calls, ${runs} alternating runs; request ${req} bytes, answer ${rep} bytes`);
-    console.log(`${''.padEnd(22)} ${'best rpc/s'.padStart(9)} ${'echo/s'.padStart(9)}   ratio  median ratio of the pairs (range)`);
+    console.log(`${''.padEnd(22)} ${'rpc/s'.padStart(9)} ${'echo/s'.padStart(9)}   ratio  pairs: median (range)   cpu µs/call client+server: rpc, echo`);
     console.log(row('sequential', 'seq'));
     console.log(row(`${CONCURRENCY} concurrent callers`, 'par'));
   } finally {

@@ -107,6 +107,7 @@ export class NodeHost implements Host {
 
   now(): number { return Date.now(); }
   monotonic(): number { return performance.now(); }
+  cpuTime(): number { const u = process.cpuUsage(); return (u.user + u.system) / 1000; }
   /** The machine's name, or GSI_TS_HOST_NAME (several nodes on one machine: tell them apart). */
   hostName(): string { return process.env['GSI_TS_HOST_NAME'] || os.hostname(); }
   getenv(name: string): string | undefined { return process.env[name]; }

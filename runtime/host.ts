@@ -35,6 +35,8 @@ export interface Host {
   now(): number;
   /** A monotonic clock in milliseconds (for timeouts and benchmarks). */
   monotonic(): number;
+  /** CPU time used by the process (user + system), in milliseconds, if the host can tell. */
+  cpuTime?(): number;
   hostName(): string;
   getenv(name: string): string | undefined;
   /** The command line, as `(command-line)` returns it (program name first). */

@@ -27,7 +27,9 @@ export const hostPrims: PrimFactory = (vm) => {
     }),
     pure('seconds->time', 1, 1, (s: Value) => new STime(seconds(s, 1))),
     plain('real-time', 0, 0, () => new Flonum(host.monotonic() / 1000)),
-    plain('cpu-time', 0, 0, () => new Flonum(host.monotonic() / 1000)),
+    // The process's CPU time (user + system) in seconds, as gsi's; a host that cannot tell
+    // gives the real time.
+    plain('cpu-time', 0, 0, () => new Flonum((host.cpuTime?.() ?? host.monotonic()) / 1000)),
     plain('current-second', 0, 0, () => new Flonum(host.now() / 1000)),
     plain('current-jiffy', 0, 0, () => Math.round(host.monotonic() * 1000)),
     pure('jiffies-per-second', 0, 0, () => 1_000_000),
