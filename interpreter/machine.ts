@@ -28,8 +28,8 @@ export type RunResult = 'done' | 'yield' | 'blocked' | 'error';
  * The registers' initial (empty) environment and value array, shared: no code writes into them
  * (an application always gets a fresh value array; only a closure's frame is written to).
  */
-const NO_ENV: Env = [];
-const NO_VALS: Value[] = [];
+export const NO_ENV: Env = [];
+export const NO_VALS: Value[] = [];
 
 /** One thread's machine registers. */
 export class Regs {
