@@ -37,6 +37,8 @@ export interface Host {
   monotonic(): number;
   /** CPU time used by the process (user + system), in milliseconds, if the host can tell. */
   cpuTime?(): number;
+  /** Start measuring what `(time expr)` reports; the function returned ends the measure. */
+  startTiming?(): () => TimingStats;
   hostName(): string;
   getenv(name: string): string | undefined;
   /** The command line, as `(command-line)` returns it (program name first). */
@@ -50,4 +52,17 @@ export interface Host {
   defer(cb: () => void): void;
   /** Bytes of the JS heap in use (node-stats), if the host can tell. */
   heapUsed?(): number;
+}
+
+/** What a host can tell about the process between startTiming() and the end of the measure (null: unknown). */
+export interface TimingStats {
+  readonly userMs: number | null;
+  readonly systemMs: number | null;
+  /** Garbage collections, and the time they took. */
+  readonly collections: number | null;
+  readonly gcMs: number | null;
+  /** Bytes allocated on the heap (an estimate: growth of the used heap plus what collections freed). */
+  readonly allocatedBytes: number | null;
+  readonly minorFaults: number | null;
+  readonly majorFaults: number | null;
 }

@@ -144,3 +144,17 @@
       (if (eof-object? x)
           (reverse acc)
           (loop (cons x acc))))))
+
+;; (time expr [port]): the value(s) of expr, and on port (default: the current output port)
+;; how long it took, as gsi reports it (runtime/time-report.ts).
+(define (##exec-stats thunk expr port)
+  (let* ((stop (##time-start))
+         (results (call-with-values thunk list))
+         (report (stop expr)))
+    (display report port)
+    (apply values results)))
+
+(define-syntax time
+  (syntax-rules ()
+    ((_ expr) (##exec-stats (lambda () expr) 'expr (current-output-port)))
+    ((_ expr port) (##exec-stats (lambda () expr) 'expr port))))

@@ -3,7 +3,9 @@
 
 import { ErrorObj, typeError } from '../errors.js';
 import { plain, pure, type PrimFactory } from '../primitive.js';
-import { Flonum, MString, RecordType, STime, VOID, arrayToList, type Value } from '../values.js';
+import { Flonum, MString, Primitive, RecordType, STime, VOID, arrayToList, type Value } from '../values.js';
+import { writeString } from '../printer.js';
+import { timeReport } from '../time-report.js';
 import { instanceError } from './data-util.js';
 
 function seconds(v: Value, arg: number): number {
@@ -30,6 +32,19 @@ export const hostPrims: PrimFactory = (vm) => {
     // The process's CPU time (user + system) in seconds, as gsi's; a host that cannot tell
     // gives the real time.
     plain('cpu-time', 0, 0, () => new Flonum((host.cpuTime?.() ?? host.monotonic()) / 1000)),
+    // (time expr [port]) (scheme-lib/prelude-io.scm): (##time-start) starts measuring and
+    // returns the procedure that ends the measure and gives the report for `expr`.
+    plain('##time-start', 0, 0, () => {
+      const stop = host.startTiming?.() ?? null;
+      const t0 = host.monotonic();
+      let used = false;
+      return new Primitive('##time-stop', 1, 1, 'plain', (expr: Value) => {
+        const realMs = host.monotonic() - t0;
+        if (used) throw new ErrorObj('error', '##time-stop: the measure has already ended');
+        used = true;
+        return new MString(timeReport(writeString(vm, expr, false), realMs, stop === null ? null : stop()));
+      });
+    }),
     plain('current-second', 0, 0, () => new Flonum(host.now() / 1000)),
     plain('current-jiffy', 0, 0, () => Math.round(host.monotonic() * 1000)),
     pure('jiffies-per-second', 0, 0, () => 1_000_000),
