@@ -179,7 +179,8 @@ export class Cpxnum implements HeapObject {
 
 export class Closure implements HeapObject {
   get tag(): Tag.Closure { return Tag.Closure; }
-  constructor(readonly lambda: LambdaNode, readonly env: Env) {}
+  /** (Not readonly: `trace` swaps a closure's code in place, runtime/prims/trace.ts.) */
+  constructor(public lambda: LambdaNode, readonly env: Env) {}
 }
 
 /**

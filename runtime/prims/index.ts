@@ -17,10 +17,11 @@ import { stringPrims } from './strings.js';
 import { symbolPrims } from './symbols.js';
 import { tablePrims } from './tables.js';
 import { threadPrims } from './threads.js';
+import { tracePrims } from './trace.js';
 import { vectorPrims } from './vectors.js';
 
 export const allPrims: PrimFactory[] = [
   numberPrims, fxflPrims, listPrims, charPrims, stringPrims, symbolPrims, vectorPrims, miscPrims,
   tablePrims, recordPrims, ioPrims, binaryIoPrims, filePrims, exceptionPrims, hostPrims, threadPrims,
-  serializationPrims,
+  serializationPrims, tracePrims,
 ];

@@ -1,0 +1,16 @@
+; trace: nesting (past 10 levels, gsi shows the depth), tail calls keep their depth and print one result,
+; untrace of one procedure, a primitive (rebound, with a warning), an error inside a traced call
+(define (d n) (if (= n 0) 0 (+ 1 (d (- n 1)))))
+(trace d)
+(d 12)
+(define (g x) (* x 2))
+(define (h x) (g (+ x 1)))
+(trace g h)
+(h 1)
+(untrace g)
+(h 1)
+(trace car)
+(car '(1 2))
+(define (e x) (error "boom" x))
+(trace e)
+(e 5)
