@@ -106,6 +106,21 @@ export class NodeHost implements Host {
     return path.resolve(path.dirname(base), p);
   }
 
+  changeDirectory(dir: string): void { fsCall(() => process.chdir(dir)); }
+
+  realPath(p: string): { path: string; directory: boolean } {
+    return fsCall(() => {
+      const real = fs.realpathSync(p);
+      return { path: real, directory: fs.statSync(real).isDirectory() };
+    });
+  }
+
+  systemType(): [string, string, string] {
+    const cpu = ({ x64: 'x86_64', arm64: 'aarch64', ia32: 'i686' } as Record<string, string>)[process.arch] ?? process.arch;
+    const os = ({ linux: ['pc', 'linux-gnu'], darwin: ['apple', 'darwin'], win32: ['pc', 'mingw32'] } as Record<string, [string, string]>)[process.platform];
+    return os === undefined ? [cpu, 'unknown', process.platform] : [cpu, os[0], os[1]];
+  }
+
   now(): number { return Date.now(); }
   monotonic(): number { return performance.now(); }
   cpuTime(): number { const u = process.cpuUsage(); return (u.user + u.system) / 1000; }

@@ -31,6 +31,10 @@ export interface Host {
   listDirectory(path: string): string[];
   /** Resolve `path` relative to the directory of `base` (a file path), or to the cwd if base is null. */
   resolvePath(path: string, base: string | null): string;
+  /** Make `dir` the directory relative paths start from; throws an ErrorObj ('no-such-file'...). */
+  changeDirectory?(dir: string): void;
+  /** The path with symbolic links, `.` and `..` resolved, and whether it is a directory; throws an ErrorObj if nothing is there. */
+  realPath?(path: string): { path: string; directory: boolean };
   /** Wall-clock time in milliseconds since the epoch. */
   now(): number;
   /** A monotonic clock in milliseconds (for timeouts and benchmarks). */
@@ -50,6 +54,8 @@ export interface Host {
   clearTimer(handle: unknown): void;
   /** Call `cb` soon, after pending I/O and timer callbacks have had a chance to run. */
   defer(cb: () => void): void;
+  /** `(system-type)`: processor, vendor, operating system, as gsi names them (x86_64 pc linux-gnu). */
+  systemType?(): [string, string, string];
   /** Bytes of the JS heap in use (node-stats), if the host can tell. */
   heapUsed?(): number;
 }

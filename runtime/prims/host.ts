@@ -19,6 +19,13 @@ const TIME_TYPE = new RecordType('time', '##type-time', false, null, []);
 
 export const hostPrims: PrimFactory = (vm) => {
   const host = vm.host;
+  const exit = (code: Value = 0): Value => {
+    if (code !== false && (typeof code !== 'number' || code < 0 || code > 255)) throw typeError(1, 'Unsigned 8 bit exact INTEGER');
+    const flush = vm.ext.get('flush-console') as (() => void) | undefined;
+    if (flush !== undefined) flush();
+    host.exit(code === false ? 70 : code);
+    return VOID;
+  };
   return [
     plain('host-name', 0, 0, () => new MString(host.hostName())),
     plain('current-time', 0, 0, () => new STime(host.now() / 1000)),
@@ -56,13 +63,9 @@ export const hostPrims: PrimFactory = (vm) => {
       if (dflt !== undefined) return dflt;
       throw new ErrorObj('os', 'Unbound OS environment variable');
     }),
-    // (exit) is status 0; (exit #f) is 70 as in gsi; otherwise a byte.
-    plain('exit', 0, 1, (code: Value = 0) => {
-      if (code !== false && (typeof code !== 'number' || code < 0 || code > 255)) throw typeError(1, 'Unsigned 8 bit exact INTEGER');
-      const flush = vm.ext.get('flush-console') as (() => void) | undefined;
-      if (flush !== undefined) flush();
-      host.exit(code === false ? 70 : code);
-      return VOID;
-    }),
+    // (exit) is status 0; (exit #f) is 70 as in gsi; otherwise a byte. emergency-exit (R7RS)
+    // is the same here: neither runs pending dynamic-wind exits.
+    plain('exit', 0, 1, exit),
+    plain('emergency-exit', 0, 1, exit),
   ];
 };

@@ -1,0 +1,2 @@
+; current-directory given a non-string
+(current-directory 5)
