@@ -1,6 +1,7 @@
 // The Host interface on Node.js: files through node:fs, the terminal through file descriptors
 // 1 and 2 (synchronous writes keep stdout and stderr in order, as gsi's output is).
 
+import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -113,6 +114,19 @@ export class NodeHost implements Host {
       const real = fs.realpathSync(p);
       return { path: real, directory: fs.statSync(real).isDirectory() };
     });
+  }
+
+  shellCommand(command: string, capture: boolean, done: (status: number, output: string) => void): () => void {
+    const child = spawn('/bin/sh', ['-c', command], { stdio: capture ? ['inherit', 'pipe', 'pipe'] : 'inherit' });
+    const chunks: Buffer[] = [];
+    child.stdout?.on('data', (d: Buffer) => chunks.push(d));
+    child.stderr?.on('data', (d: Buffer) => chunks.push(d));
+    child.on('error', () => done(127 * 256, ''));
+    child.on('close', (code, signal) => {
+      const status = code !== null ? code * 256 : signal !== null ? (os.constants.signals[signal] ?? 0) : 0;
+      done(status, Buffer.concat(chunks).toString('utf8'));
+    });
+    return () => { child.kill('SIGKILL'); };
   }
 
   systemType(): [string, string, string] {

@@ -54,6 +54,12 @@ export interface Host {
   clearTimer(handle: unknown): void;
   /** Call `cb` soon, after pending I/O and timer callbacks have had a chance to run. */
   defer(cb: () => void): void;
+  /**
+   * Run `command` with the system's shell; `done` gets its wait status (exit code * 256, or
+   * the signal number) and, when `capture`, its standard output and error in one string (else
+   * they go to this process's). Returns a function that kills the command.
+   */
+  shellCommand?(command: string, capture: boolean, done: (status: number, output: string) => void): () => void;
   /** `(system-type)`: processor, vendor, operating system, as gsi names them (x86_64 pc linux-gnu). */
   systemType?(): [string, string, string];
   /** Bytes of the JS heap in use (node-stats), if the host can tell. */

@@ -19,10 +19,11 @@ import { tablePrims } from './tables.js';
 import { threadPrims } from './threads.js';
 import { tracePrims } from './trace.js';
 import { pathPrims } from './paths.js';
+import { processPrims } from './process.js';
 import { vectorPrims } from './vectors.js';
 
 export const allPrims: PrimFactory[] = [
   numberPrims, fxflPrims, listPrims, charPrims, stringPrims, symbolPrims, vectorPrims, miscPrims,
   tablePrims, recordPrims, ioPrims, binaryIoPrims, filePrims, exceptionPrims, hostPrims, threadPrims,
-  serializationPrims, tracePrims, pathPrims,
+  serializationPrims, tracePrims, pathPrims, processPrims,
 ];
