@@ -1,5 +1,6 @@
 // The Host interface on Node.js: files through node:fs, the terminal through file descriptors
-// 1 and 2 (synchronous writes keep stdout and stderr in order, as gsi's output is).
+// 1 and 2 (synchronous writes keep stdout and stderr in order, as gsi's output is), commands
+// through child_process, `time`'s figures from getrusage and V8's GC profiler.
 
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
