@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as v8 from 'node:v8';
+import * as vmModule from 'node:vm';
 import { ErrorObj } from '../runtime/errors.js';
 import type { Host, TimingStats } from '../runtime/host.js';
 
@@ -139,6 +140,16 @@ export class NodeHost implements Host {
   now(): number { return Date.now(); }
   monotonic(): number { return performance.now(); }
   cpuTime(): number { const u = process.cpuUsage(); return (u.user + u.system) / 1000; }
+
+  /** V8's gc(), exposed on first use (the flag can be set while running; a new context then has it). */
+  collectGarbage(): void {
+    if (this.gc === null) {
+      v8.setFlagsFromString('--expose-gc');
+      this.gc = vmModule.runInNewContext('gc') as () => void;
+    }
+    this.gc();
+  }
+  private gc: (() => void) | null = null;
 
   /**
    * For `time`: CPU time and page faults from getrusage, collections from V8's GC profiler

@@ -41,6 +41,8 @@ export interface Host {
   monotonic(): number;
   /** CPU time used by the process (user + system), in milliseconds, if the host can tell. */
   cpuTime?(): number;
+  /** A full garbage collection now (`(##gc)`), if the host can do one. */
+  collectGarbage?(): void;
   /** Start measuring what `(time expr)` reports; the function returned ends the measure. */
   startTiming?(): () => TimingStats;
   hostName(): string;

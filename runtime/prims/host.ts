@@ -52,6 +52,11 @@ export const hostPrims: PrimFactory = (vm) => {
         return new MString(timeReport(writeString(vm, expr, false), realMs, stop === null ? null : stop()));
       });
     }),
+    // (##gc): a full collection, when the host can do one (a browser cannot: then nothing).
+    plain('##gc', 0, 0, () => {
+      host.collectGarbage?.();
+      return VOID;
+    }),
     plain('current-second', 0, 0, () => new Flonum(host.now() / 1000)),
     plain('current-jiffy', 0, 0, () => Math.round(host.monotonic() * 1000)),
     pure('jiffies-per-second', 0, 0, () => 1_000_000),

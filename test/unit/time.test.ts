@@ -42,6 +42,12 @@ describe('#time', () => {
     expect(r.stderr).to.match(/^\(time \(\+ 1 2\)\)\n {4}\d+\.\d{6} secs real time\n {4}\d+\.\d{6} secs cpu time \(\d+\.\d{6} user, \d+\.\d{6} system\)\n/);
   });
 
+  it('counts the collection (##gc) makes', () => {
+    const r = runCliSeparate(['-e', '(time (##gc))']);
+    expect(r.stderr).to.equal('');
+    expect(r.stdout).to.match(/\n {4}([1-9]\d*) collections? accounting for \d+\.\d{6} secs real time\n/);
+  });
+
   it('says "no", "1 collection", "N collections", and leaves out what the host cannot tell', () => {
     const full = timeReport('(f)', 1.5, { userMs: 1, systemMs: 0.25, collections: 1, gcMs: 0.5, allocatedBytes: 0, minorFaults: 2, majorFaults: 0 });
     expect(full).to.equal([

@@ -22,4 +22,5 @@
 (p (void))
 (p (time->seconds (seconds->time 12.5)))
 (p (procedure? exit))
+(p (##gc))
 (getenv "GSI_TS_GOLDEN_SURELY_UNSET_VARIABLE")
