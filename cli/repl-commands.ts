@@ -2,7 +2,7 @@
 // (`,c` `,(c X)`), showing the continuation of the level (`,b` `,be` `,y` `,e` `,i`), selecting
 // one of its frames (`,N` `,+` `,-`...), and `,(b X)` `,(be X)` `,(e X)` `,(v X)` on the value of
 // X. The loop itself (levels, reading, evaluating) is in repl.ts; what is shown of a
-// continuation is computed by repl-debug.ts.
+// continuation is computed by interpreter/backtrace.ts.
 
 import { FOp } from '../interpreter/frames.js';
 import { applyProc, type Regs } from '../interpreter/machine.js';
@@ -13,8 +13,8 @@ import { SThread } from '../runtime/threads.js';
 import { Closure, Continuation, NIL, Pair, Sym, VOID, intern, isProcedure, type Value } from '../runtime/values.js';
 import type { Level, Repl } from './repl.js';
 import {
-  HELP, backtraceFrames, backtraceLines, environmentLines, frameLine, frameMove, innermostEnv, type BtFrame,
-} from './repl-debug.js';
+  BACKTRACE_HEAD, backtraceFrames, backtraceLines, environmentLines, frameLine, innermostEnv, type BtFrame,
+} from '../interpreter/backtrace.js';
 
 const UNQUOTE = intern('unquote');
 
@@ -147,3 +147,50 @@ export function commandWith(repl: Repl, r: Regs, cmd: string, x: Value): void {
   }
   applyProc(r, repl.readEvalPrim, []);
 }
+
+/**
+ * The frame a frame-moving command selects, from frame `cur` of `count` (clamped to the
+ * frames there are), or null if `cmd` is not one: `,N` frame N, `,N+` / `,N-` N frames
+ * outward / inward, `,+` / `,-` one, `,++` / `,--` as many as a backtrace shows at its head.
+ */
+export function frameMove(cmd: Value, cur: number, count: number): number | null {
+  let to: number;
+  if (typeof cmd === 'number') {
+    if (!Number.isInteger(cmd) || cmd < 0) return null;
+    to = cmd;
+  } else if (cmd instanceof Sym) {
+    const m = /^(\d*|\+|-)([+-])$/.exec(cmd.name);
+    if (m === null) return null;
+    const by = m[1] === '' ? 1 : m[1] === m[2] ? BACKTRACE_HEAD : m[1] === '+' || m[1] === '-' ? null : Number(m[1]);
+    if (by === null) return null;
+    to = m[2] === '+' ? cur + by : cur - by;
+  } else {
+    return null;
+  }
+  return Math.max(0, Math.min(count - 1, to));
+}
+
+/** The help text of `,?`, as gsi 4.9.3 prints it. */
+export const HELP = `,?              : Summary of comma commands
+,h   | ,(h X)   : Help on procedure of last error or procedure/macro named X
+,q              : Terminate the process
+,qt             : Terminate the current thread
+,t              : Jump to toplevel REPL
+,d              : Jump to enclosing REPL
+,c   | ,(c X)   : Continue the computation with stepping off
+,s   | ,(s X)   : Continue the computation with stepping on (step)
+,l   | ,(l X)   : Continue the computation with stepping on (leap)
+,N              : Move to specific continuation frame (N>=0)
+,N+  | ,N-      : Move forward/backward by N continuation frames (N>=0)
+,+   | ,-       : Like ,1+ and ,1-
+,++  | ,--      : Like ,N+ and ,N- with N = nb. of frames at head of backtrace
+,y              : Display one-line summary of current frame
+,i              : Display procedure attached to current frame
+,b   | ,(b X)   : Display backtrace of current continuation or X (cont/thread)
+,be  | ,(be X)  : Like ,b and ,(b X) but also display environment
+,bed | ,(bed X) : Like ,be and ,(be X) but also display dynamic environment
+,e   | ,(e X)   : Display environment of current frame or X (proc/cont/thread)
+,ed  | ,(ed X)  : Like ,e and ,(e X) but also display dynamic environment
+,st  | ,(st X)  : Display current thread group, or X (thread/thread group)
+,(v X)          : Start a REPL visiting X (proc/cont/thread)
+`;

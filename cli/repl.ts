@@ -36,7 +36,7 @@ import {
 } from '../runtime/values.js';
 import type { Vm } from '../runtime/vm.js';
 import { command, commandWith } from './repl-commands.js';
-import { backtraceFrames, innermostEnv, isLocal, scopeOfEnv, type BtFrame } from './repl-debug.js';
+import { backtraceFrames, innermostEnv, isLocal, scopeOfEnv, type BtFrame } from '../interpreter/backtrace.js';
 
 /** What the REPL needs from the host side. */
 export interface ReplIo {
@@ -113,6 +113,7 @@ export class Repl {
 
   constructor(readonly vm: Vm, readonly sched: Scheduler, readonly io: ReplIo, private readonly banner: string | null) {
     this.console = portsOf(vm).console ?? (() => { throw new Error('internal error: the REPL needs the console port (useConsole)'); })();
+    vm.ext.set('repl-form-lookup', this.lookupForm);
     const control = (name: string, min: number, max: number, fn: ControlFn): Primitive => makePrim(name, min, max, 'control', fn);
     this.readEvalPrim = control('##repl-read-eval', 0, 0, (_vm, r) => this.readEval(r));
     this.printPrim = control('##repl-print', 0, -1, (_vm, r, vals) => this.print(r, vals));

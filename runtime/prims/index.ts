@@ -20,10 +20,11 @@ import { threadPrims } from './threads.js';
 import { tracePrims } from './trace.js';
 import { pathPrims } from './paths.js';
 import { processPrims } from './process.js';
+import { backtracePrims } from './backtrace.js';
 import { vectorPrims } from './vectors.js';
 
 export const allPrims: PrimFactory[] = [
   numberPrims, fxflPrims, listPrims, charPrims, stringPrims, symbolPrims, vectorPrims, miscPrims,
   tablePrims, recordPrims, ioPrims, binaryIoPrims, filePrims, exceptionPrims, hostPrims, threadPrims,
-  serializationPrims, tracePrims, pathPrims, processPrims,
+  serializationPrims, tracePrims, pathPrims, processPrims, backtracePrims,
 ];

@@ -1,6 +1,7 @@
-// What the REPL shows of a continuation (`,b` backtrace, `,y`, `,e` environment) and how it
-// evaluates in the environment of an error (the nested REPL sees the variables of the frame
-// where the error happened, as gsi's does).
+// What a debugger shows of a continuation — the REPL's `,b` backtrace, `,y`, `,e` environment,
+// and display-continuation-backtrace (runtime/prims/backtrace.ts) — and the environment of a
+// frame (the nested REPL sees the variables of the frame where the error happened, as gsi's
+// does).
 //
 // A backtrace frame is a continuation frame waiting for the value of an expression that has a
 // source location (an argument, an `if` test, a body form...). gsi 4.9.3 shows one line per
@@ -9,10 +10,10 @@
 // index, procedure name (`(interaction)` for top-level code), location, and the expression,
 // cut to the terminal width. Frames of the REPL's own machinery have no location and are skipped.
 
-import { FOp, frameAwait, type Frame } from '../interpreter/frames.js';
-import { procName } from '../interpreter/machine.js';
-import { Op, type Node, type Src } from '../interpreter/nodes.js';
-import { FrameScope } from '../interpreter/scope.js';
+import { FOp, frameAwait, type Frame } from './frames.js';
+import { procName } from './machine.js';
+import { Op, type Node, type Src } from './nodes.js';
+import { FrameScope } from './scope.js';
 import { decompile } from '../runtime/pretty.js';
 import { objectToString, writeString } from '../runtime/printer.js';
 import {
@@ -61,9 +62,17 @@ export function backtraceFrames(k: Frame | null, max = 100_000, topEnv?: TopEnvL
     inner = own;
     if (skip || info === null || info.src === null) continue;
     if (info.src.container === '' && info.src.proc === null) continue; // REPL and prelude plumbing
+    // A top-level call in tail position of a loaded file's form is marked by a Top frame just
+    // above the Load frame of that same form: one line, the Load frame's (it has the form).
+    const prev = out[out.length - 1];
+    if (prev !== undefined && prev.frame.op === FOp.Top && f.op === FOp.Load && sameSrc(prev.src, info.src)) out.pop();
     out.push(info);
   }
   return out;
+}
+
+function sameSrc(a: Src | null, b: Src): boolean {
+  return a !== null && a.container === b.container && a.line === b.line && a.col === b.col;
 }
 
 /** The code node a frame is part of (a call for an argument's frame, a set!...), if any. */
@@ -132,44 +141,23 @@ const BACKTRACE_TAIL = 4;
 /**
  * The lines of `,b` (`,be` with `withEnv`): frames `from` and up, each followed by its
  * variables indented 8 columns for `,be`; with more than head + tail + 1 frames, only the
- * first 10 and the last 4, with `...` between (as gsi 4.9.3 does).
+ * first `head` (10) and the last `tail` (4), with `...` between (as gsi 4.9.3 does).
  */
-export function backtraceLines(vm: Vm, frames: BtFrame[], from: number, width: number, lookup: FormLookup, withEnv: boolean): string[] {
+export function backtraceLines(vm: Vm, frames: BtFrame[], from: number, width: number, lookup: FormLookup, withEnv: boolean,
+  head = BACKTRACE_HEAD, tail = BACKTRACE_TAIL): string[] {
   const out: string[] = [];
   const n = frames.length - from;
-  const elide = n > BACKTRACE_HEAD + BACKTRACE_TAIL + 1;
+  const elide = n > head + tail + 1;
   for (let i = from; i < frames.length; i++) {
-    if (elide && i === from + BACKTRACE_HEAD) {
+    if (elide && i === from + head) {
       out.push('...');
-      i = frames.length - BACKTRACE_TAIL;
+      i = frames.length - tail;
     }
     const f = frames[i]!;
     out.push(frameLine(vm, i, f, width, lookup));
     if (withEnv) for (const l of environmentLines(vm, f.env ?? [])) out.push(`        ${l}`);
   }
   return out;
-}
-
-/**
- * The frame a frame-moving command selects, from frame `cur` of `count` (clamped to the
- * frames there are), or null if `cmd` is not one: `,N` frame N, `,N+` / `,N-` N frames
- * outward / inward, `,+` / `,-` one, `,++` / `,--` as many as a backtrace shows at its head.
- */
-export function frameMove(cmd: Value, cur: number, count: number): number | null {
-  let to: number;
-  if (typeof cmd === 'number') {
-    if (!Number.isInteger(cmd) || cmd < 0) return null;
-    to = cmd;
-  } else if (cmd instanceof Sym) {
-    const m = /^(\d*|\+|-)([+-])$/.exec(cmd.name);
-    if (m === null) return null;
-    const by = m[1] === '' ? 1 : m[1] === m[2] ? BACKTRACE_HEAD : m[1] === '+' || m[1] === '-' ? null : Number(m[1]);
-    if (by === null) return null;
-    to = m[2] === '+' ? cur + by : cur - by;
-  } else {
-    return null;
-  }
-  return Math.max(0, Math.min(count - 1, to));
 }
 
 /** `,e`: the variables of `env` and its enclosing environments, innermost first. */
@@ -231,28 +219,3 @@ export function nodeDatum(n: Node): Value {
     }
   }
 }
-
-/** The help text of `,?`, as gsi 4.9.3 prints it. */
-export const HELP = `,?              : Summary of comma commands
-,h   | ,(h X)   : Help on procedure of last error or procedure/macro named X
-,q              : Terminate the process
-,qt             : Terminate the current thread
-,t              : Jump to toplevel REPL
-,d              : Jump to enclosing REPL
-,c   | ,(c X)   : Continue the computation with stepping off
-,s   | ,(s X)   : Continue the computation with stepping on (step)
-,l   | ,(l X)   : Continue the computation with stepping on (leap)
-,N              : Move to specific continuation frame (N>=0)
-,N+  | ,N-      : Move forward/backward by N continuation frames (N>=0)
-,+   | ,-       : Like ,1+ and ,1-
-,++  | ,--      : Like ,N+ and ,N- with N = nb. of frames at head of backtrace
-,y              : Display one-line summary of current frame
-,i              : Display procedure attached to current frame
-,b   | ,(b X)   : Display backtrace of current continuation or X (cont/thread)
-,be  | ,(be X)  : Like ,b and ,(b X) but also display environment
-,bed | ,(bed X) : Like ,be and ,(be X) but also display dynamic environment
-,e   | ,(e X)   : Display environment of current frame or X (proc/cont/thread)
-,ed  | ,(ed X)  : Like ,e and ,(e X) but also display dynamic environment
-,st  | ,(st X)  : Display current thread group, or X (thread/thread group)
-,(v X)          : Start a REPL visiting X (proc/cont/thread)
-`;
