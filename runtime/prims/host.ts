@@ -6,6 +6,7 @@ import { plain, pure, type PrimFactory } from '../primitive.js';
 import { Flonum, MString, Primitive, RecordType, STime, VOID, arrayToList, type Value } from '../values.js';
 import { writeString } from '../printer.js';
 import { timeReport } from '../time-report.js';
+import type { TimingStats } from '../host.js';
 import { instanceError } from './data-util.js';
 
 function seconds(v: Value, arg: number): number {
@@ -13,6 +14,9 @@ function seconds(v: Value, arg: number): number {
   if (v instanceof Flonum) return v.v;
   throw typeError(arg, 'REAL');
 }
+
+/** Ends the measures of `time` forms whose expression escaped (see ##time-start). */
+const unfinished = new FinalizationRegistry<() => unknown>((end) => { end(); });
 
 /** gsi's time objects are records of type `time`: `(Argument 1) Instance of #<type #2 time>`. */
 const TIME_TYPE = new RecordType('time', '##type-time', false, null, []);
@@ -40,17 +44,23 @@ export const hostPrims: PrimFactory = (vm) => {
     // gives the real time.
     plain('cpu-time', 0, 0, () => new Flonum((host.cpuTime?.() ?? host.monotonic()) / 1000)),
     // (time expr [port]) (scheme-lib/prelude-io.scm): (##time-start) starts measuring and
-    // returns the procedure that ends the measure and gives the report for `expr`.
+    // returns the procedure that ends the measure and gives the report for `expr`. If expr
+    // escapes (an error, a continuation), that procedure becomes garbage without being called:
+    // the measure is then ended when it is collected (the host's measure may hold resources).
     plain('##time-start', 0, 0, () => {
-      const stop = host.startTiming?.() ?? null;
+      const state = { stop: host.startTiming?.() ?? null };
       const t0 = host.monotonic();
-      let used = false;
-      return new Primitive('##time-stop', 1, 1, 'plain', (expr: Value) => {
+      const end = (): TimingStats | null => {
+        const stop = state.stop;
+        state.stop = null;
+        return stop === null ? null : stop();
+      };
+      const prim = new Primitive('##time-stop', 1, 1, 'plain', (expr: Value) => {
         const realMs = host.monotonic() - t0;
-        if (used) throw new ErrorObj('error', '##time-stop: the measure has already ended');
-        used = true;
-        return new MString(timeReport(writeString(vm, expr, false), realMs, stop === null ? null : stop()));
+        return new MString(timeReport(writeString(vm, expr, false), realMs, end()));
       });
+      if (state.stop !== null) unfinished.register(prim, end);
+      return prim;
     }),
     // (##gc): a full collection, when the host can do one (a browser cannot: then nothing).
     plain('##gc', 0, 0, () => {

@@ -8,7 +8,11 @@
 import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import * as v8 from 'node:v8';
+import * as vmModule from 'node:vm';
+import type { Host } from '../../runtime/host.js';
 import { timeReport } from '../../runtime/time-report.js';
+import { threadWorld } from './helpers/thread-world.js';
 import { repoRoot, runCliSeparate } from './helpers/run-cli.js';
 
 /**
@@ -46,6 +50,27 @@ describe('#time', () => {
     const r = runCliSeparate(['-e', '(time (##gc))']);
     expect(r.stderr).to.equal('');
     expect(r.stdout).to.match(/\n {4}([1-9]\d*) collections? accounting for \d+\.\d{6} secs real time\n/);
+  });
+
+  it('ends the host\'s measure of a time form whose expression escaped, once that form is garbage', async () => {
+    const w = threadWorld();
+    let started = 0, ended = 0;
+    const host: Host = w.host;
+    host.startTiming = () => {
+      started++;
+      return () => { ended++; return { userMs: 0, systemMs: 0, collections: 0, gcMs: 0, allocatedBytes: 0, minorFaults: 0, majorFaults: 0 }; };
+    };
+    w.run(`(define (try) (with-exception-catcher (lambda (e) 'escaped) (lambda () (time (car 1)))))
+           (list (try) (try) (time 'fine))`);
+    expect(w.show(w.result())).to.equal('(escaped escaped fine)');
+    expect([started, ended]).to.deep.equal([3, 1]);
+    v8.setFlagsFromString('--expose-gc');
+    const gc = vmModule.runInNewContext('gc') as () => void;
+    for (let i = 0; i < 20 && ended < 3; i++) {
+      gc();
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    expect(ended).to.equal(3);
   });
 
   it('says "no", "1 collection", "N collections", and leaves out what the host cannot tell', () => {
