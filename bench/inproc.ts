@@ -7,10 +7,10 @@
 // time of a run (the time of `load`-ing the program, compilation included). For comparing a
 // change with its baseline in the same conditions; not a gsi comparison (see run.ts).
 
-import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { NodeHost } from '../cli/node-host.js';
+import { readPreludes } from '../cli/preludes.js';
 import { createVm } from '../interpreter/setup.js';
 import { FOp } from '../interpreter/frames.js';
 import { Mode } from '../interpreter/machine.js';
@@ -18,9 +18,7 @@ import { Scheduler } from '../runtime/scheduler.js';
 import { MString, VOID } from '../runtime/values.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const lib = join(root, 'scheme-lib');
-const preludes: Array<[string, string]> = ['prelude-core.scm', 'prelude-data.scm', 'prelude-io.scm']
-  .map((f) => [f, readFileSync(join(lib, f), 'utf8')]);
+const preludes = readPreludes(root);
 
 class QuietHost extends NodeHost {
   override stdout(_text: string): void {}

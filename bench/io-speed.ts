@@ -12,11 +12,12 @@
 // CPU time is shown beside wall time: on a loaded machine the wall time mostly measures the
 // other processes.
 
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createVm, evalString } from '../interpreter/setup.js';
 import { NodeHost } from '../cli/node-host.js';
+import { readPreludes } from '../cli/preludes.js';
 import { MString } from '../runtime/values.js';
 
 function repoRoot(): string {
@@ -80,10 +81,7 @@ function summary(times: Time[]): string {
 
 function main(): void {
   const { runs, size } = parseArgs(process.argv.slice(2));
-  const lib = join(repoRoot(), 'scheme-lib');
-  const preludes: Array<[string, string]> = ['prelude-core.scm', 'prelude-data.scm', 'prelude-io.scm']
-    .map((f) => [f, readFileSync(join(lib, f), 'utf8')]);
-  const vm = createVm(new NodeHost([]), { preludes });
+  const vm = createVm(new NodeHost([]), { preludes: readPreludes(repoRoot()) });
   let failed = false;
   console.log(`write and read of a ${size}-element list, ${runs} runs each (goal: under 50 ms)`);
   for (const [name, build] of LISTS) {

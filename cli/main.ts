@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { NodeHost } from './node-host.js';
+import { readPreludes } from './preludes.js';
 import { installConsole } from './console-io.js';
 import { createVm, readForms, SchemeFailure } from '../interpreter/setup.js';
 import { compileForms } from '../interpreter/control-prims.js';
@@ -13,6 +14,7 @@ import { Mode } from '../interpreter/machine.js';
 import { FOp, type Frame } from '../interpreter/frames.js';
 import { errorReport } from '../runtime/error-text.js';
 import { Scheduler } from '../runtime/scheduler.js';
+import { flushConsole } from '../runtime/ports.js';
 import { MString, VOID, type Value } from '../runtime/values.js';
 import type { Vm } from '../runtime/vm.js';
 import type { Src } from '../interpreter/nodes.js';
@@ -30,20 +32,12 @@ const VERSION = (JSON.parse(fs.readFileSync(path.join(packageRoot, 'package.json
 
 /** The Scheme preludes, in load order. */
 export function preludes(): Array<[string, string]> {
-  const dir = path.join(packageRoot, 'scheme-lib');
-  return ['prelude-core.scm', 'prelude-data.scm', 'prelude-io.scm']
-    .filter((f) => fs.existsSync(path.join(dir, f)))
-    .map((f) => [f, fs.readFileSync(path.join(dir, f), 'utf8')]);
-}
-
-function flush(vm: Vm): void {
-  const f = vm.ext.get('flush-console') as (() => void) | undefined;
-  if (f !== undefined) f();
+  return readPreludes(packageRoot);
 }
 
 /** Report an uncaught error as gsi does and end the process with status 70. */
 function fail(vm: Vm, value: Value, src: Src | null): never {
-  flush(vm);
+  flushConsole(vm);
   vm.host.stderr(errorReport(vm, value, src));
   process.exit(70);
 }
@@ -69,11 +63,11 @@ function start(files: string[], opts: Options): void {
   const sched = new Scheduler(vm, {
     onPrimordialEnd: (_value, exception, src) => {
       if (exception !== null) fail(vm, exception, src);
-      flush(vm);
+      flushConsole(vm);
       process.exit(0);
     },
     onThreadException: opts.threadErrors
-      ? (t, exception, src) => { flush(vm); vm.host.stderr(`*** ${vm.describe(t)} ended with an uncaught exception:\n${errorReport(vm, exception, src)}`); }
+      ? (t, exception, src) => { flushConsole(vm); vm.host.stderr(`*** ${vm.describe(t)} ended with an uncaught exception:\n${errorReport(vm, exception, src)}`); }
       : undefined,
   });
   vm.ext.set('scheduler', sched);

@@ -8,10 +8,11 @@
 
 import { expect } from 'chai';
 import { build } from 'esbuild';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
+import { readPreludes } from '../../cli/preludes.js';
 import { repoRoot, runCliSeparate } from './helpers/run-cli.js';
 import type { BrowserRun } from '../browser/entry.js';
 
@@ -93,9 +94,7 @@ describe('#browser core', function () {
     expect(vm.runInContext('typeof process + typeof Buffer + typeof require + typeof setTimeout', context))
       .to.equal('undefinedundefinedundefinedundefined');
     vm.runInContext(result.outputFiles[0]!.text, context);
-    const preludes = ['prelude-core.scm', 'prelude-data.scm', 'prelude-io.scm']
-      .map((f) => [f, readFileSync(path.join(root, 'scheme-lib', f), 'utf8')]);
-    context['preludes'] = preludes;
+    context['preludes'] = readPreludes(root);
     context['program'] = PROGRAM;
     const browser = vm.runInContext('GsiCore.run(preludes, program)', context) as BrowserRun;
 

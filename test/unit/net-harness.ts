@@ -3,8 +3,6 @@
 // runs in a new thread of that Vm (`ev`), so it may block (rpc, sleep, DCS-connect).
 // Every node binds a 127.0.0.x address; the tests sweep 127.0.0.0/24 only.
 
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { NodeHost } from '../../cli/node-host.js';
 import { applyProc } from '../../interpreter/machine.js';
 import { createVm, evalString } from '../../interpreter/setup.js';
@@ -17,6 +15,7 @@ import type { Vm } from '../../runtime/vm.js';
 import { netOf } from '../../net/bridge.js';
 import { installNet } from '../../net/prims.js';
 import { repoRoot } from './helpers/run-cli.js';
+import { readPreludes } from '../../cli/preludes.js';
 
 /** A host whose console output is kept in memory. */
 class CapturingHost extends NodeHost {
@@ -43,10 +42,7 @@ export interface TestNode {
 }
 
 function preludes(): Array<[string, string]> {
-  const dir = path.join(repoRoot(), 'scheme-lib');
-  return ['prelude-core.scm', 'prelude-data.scm', 'prelude-io.scm']
-    .filter((f) => fs.existsSync(path.join(dir, f)))
-    .map((f) => [f, fs.readFileSync(path.join(dir, f), 'utf8')]);
+  return readPreludes(repoRoot());
 }
 
 export function makeNode(): TestNode {

@@ -16,12 +16,11 @@ import { errorMessage } from '../../runtime/error-text.js';
 import { MemoryHost } from './helpers/memory-host.js';
 import { primWorld, type PrimWorld } from './helpers/prim-world.js';
 import { repoRoot } from './helpers/run-cli.js';
+import { readPreludes } from '../../cli/preludes.js';
 import { createVm, evalString, SchemeFailure } from '../../interpreter/setup.js';
 import { FOp } from '../../interpreter/frames.js';
 import { Mode } from '../../interpreter/machine.js';
 import { Scheduler } from '../../runtime/scheduler.js';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 
 function world(files: Record<string, string> = {}): PrimWorld {
   return primWorld([ioPrims, binaryIoPrims], files);
@@ -472,11 +471,7 @@ describe('#prelude-io', () => {
   function scheme(): { vm: Vm; host: MemoryHost; run: (src: string) => string } {
     if (shared === null) {
       const host = new MemoryHost();
-      const dir = join(repoRoot(), 'scheme-lib');
-      const preludes = ['prelude-core.scm', 'prelude-data.scm', 'prelude-io.scm']
-        .filter((f) => existsSync(join(dir, f)))
-        .map((f): [string, string] => [f, readFileSync(join(dir, f), 'utf8')]);
-      shared = { vm: createVm(host, { preludes }), host };
+      shared = { vm: createVm(host, { preludes: readPreludes(repoRoot()) }), host };
     }
     const { vm, host } = shared;
     const run = (src: string): string => writeString(vm, evalString(vm, src), false);

@@ -3,9 +3,8 @@
 // output were checked against gsi 4.9.3; sizes and error paths are gsi-ts's own.
 
 import { expect } from 'chai';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readPreludes } from '../../cli/preludes.js';
+import { repoRoot } from './helpers/run-cli.js';
 import { createVm, evalString, SchemeFailure } from '../../interpreter/setup.js';
 import { ErrorObj } from '../../runtime/errors.js';
 import { exceptionText } from '../../runtime/error-text.js';
@@ -19,16 +18,7 @@ import type { Vm } from '../../runtime/vm.js';
 import { MemoryHost } from './helpers/memory-host.js';
 import { threadWorld } from './helpers/thread-world.js';
 
-function preludes(): Array<[string, string]> {
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  while (!fs.existsSync(path.join(dir, 'package.json'))) dir = path.dirname(dir);
-  const lib = path.join(dir, 'scheme-lib');
-  return ['prelude-core.scm', 'prelude-data.scm', 'prelude-io.scm']
-    .filter((f) => fs.existsSync(path.join(lib, f)))
-    .map((f) => [f, fs.readFileSync(path.join(lib, f), 'utf8')]);
-}
-
-const PRELUDES = preludes();
+const PRELUDES = readPreludes(repoRoot());
 
 /** A Scheme world: a Vm with the preludes, its host, and evaluation helpers. */
 class World {

@@ -3,9 +3,6 @@
 // tests (lists, strings, vectors, tables, records...). The Vm has every primitive module and the
 // Scheme preludes loaded.
 
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { createVm, evalString, loadTextSync, SchemeFailure } from '../../../interpreter/setup.js';
 import { exceptionText } from '../../../runtime/error-text.js';
 import { writeString } from '../../../runtime/printer.js';
@@ -21,14 +18,11 @@ import { vectorPrims } from '../../../runtime/prims/vectors.js';
 import type { Value } from '../../../runtime/values.js';
 import type { Vm } from '../../../runtime/vm.js';
 import { MemoryHost } from './memory-host.js';
+import { readPreludes } from '../../../cli/preludes.js';
+import { repoRoot } from './run-cli.js';
 
 const DATA_PRIMS: PrimFactory[] = [listPrims, charPrims, stringPrims, symbolPrims, vectorPrims, tablePrims, recordPrims, miscPrims];
 
-function schemeLib(): string {
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  while (!fs.existsSync(path.join(dir, 'package.json'))) dir = path.dirname(dir);
-  return path.join(dir, 'scheme-lib');
-}
 
 export interface SchemeSession {
   vm: Vm;
@@ -44,11 +38,7 @@ export function schemeSession(): SchemeSession {
   for (const f of DATA_PRIMS) {
     for (const p of f(vm)) if (vm.globalValue(p.name) === undefined) vm.define(p.name, p);
   }
-  const dir = schemeLib();
-  for (const name of ['prelude-core.scm', 'prelude-data.scm', 'prelude-io.scm']) {
-    const file = path.join(dir, name);
-    if (fs.existsSync(file)) loadTextSync(vm, fs.readFileSync(file, 'utf8'), name);
-  }
+  for (const [name, text] of readPreludes(repoRoot())) loadTextSync(vm, text, name);
   const ev = (src: string): string => {
     let v: Value;
     try {

@@ -6,8 +6,6 @@
 // machine may raise Scheme errors, never crash. Used by test/unit/serialize-fuzz.test.ts (a few
 // hundred cases) and bench/fuzz-serialization.ts (10^6).
 
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { createVm, evalString } from '../../../interpreter/setup.js';
 import { Regs, run, applyProc, Mode } from '../../../interpreter/machine.js';
 import { Deserializer } from '../../../runtime/deserialize.js';
@@ -22,6 +20,7 @@ import { errorReport } from '../../../runtime/error-text.js';
 import type { Vm } from '../../../runtime/vm.js';
 import { MemoryHost } from './memory-host.js';
 import { repoRoot } from './run-cli.js';
+import { readPreludes } from '../../../cli/preludes.js';
 
 /** Scheme expressions whose values make the corpus (each evaluated in a fresh-ish Vm). */
 export const CORPUS_SOURCES: string[] = [
@@ -59,10 +58,7 @@ export const CORPUS_SOURCES: string[] = [
 ];
 
 function preludes(): Array<[string, string]> {
-  return ['prelude-core.scm', 'prelude-data.scm', 'prelude-io.scm']
-    .map((f) => path.join(repoRoot(), 'scheme-lib', f))
-    .filter((f) => fs.existsSync(f))
-    .map((f) => [path.basename(f), fs.readFileSync(f, 'utf8')]);
+  return readPreludes(repoRoot());
 }
 
 export function fuzzVm(): Vm {

@@ -4,14 +4,12 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { repoRoot } from './run-cli.js';
+import { readPreludes } from '../../../cli/preludes.js';
 import { coreWorld, TickingHost, type ThreadWorld } from './world-core.js';
 
 export { TickingHost, type ThreadWorld };
 
-const preludeTexts: Array<[string, string]> = ['prelude-core.scm', 'prelude-data.scm', 'prelude-io.scm']
-  .map((f) => path.join(repoRoot(), 'scheme-lib', f))
-  .filter((f) => fs.existsSync(f))
-  .map((f) => [path.basename(f), fs.readFileSync(f, 'utf8')]);
+const preludeTexts = readPreludes(repoRoot());
 
 export function threadWorld(): ThreadWorld {
   const host = new TickingHost();
