@@ -8,7 +8,7 @@ import { FOp } from './frames.js';
 import { controlPrims, compileForms, type FileReader } from './control-prims.js';
 import { Reader } from './reader.js';
 import type { Node, Src } from './nodes.js';
-import { ErrorObj, RaiseSignal, type Loc } from '../runtime/errors.js';
+import { ErrorObj, RaiseSignal, synchronousWaitError, type Loc } from '../runtime/errors.js';
 import { EOF, MString, Primitive, type HeapObject, type Pair, type Value } from '../runtime/values.js';
 import { writeString } from '../runtime/printer.js';
 import { Vm } from '../runtime/vm.js';
@@ -125,7 +125,7 @@ export function runSync(vm: Vm, r: Regs): Value {
       const res: RunResult = run(vm, r, 1_000_000);
       if (res === 'done') return r.val;
       if (res === 'error') throw new SchemeFailure(r.val, r.errSrc);
-      if (res === 'blocked') throw new SchemeFailure(new ErrorObj('error', 'Blocking operation in a synchronous context'), null);
+      if (res === 'blocked') throw new SchemeFailure(synchronousWaitError(), null);
     }
   } finally {
     vm.dyn = outer;

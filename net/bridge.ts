@@ -8,6 +8,7 @@ import { applyProc } from '../interpreter/machine.js';
 import { schedulerOf } from '../runtime/scheduler.js';
 import { SThread } from '../runtime/threads.js';
 import { Table } from '../runtime/table.js';
+import { flushConsole } from '../runtime/ports.js';
 import { EMPTY_DYN, MString, Primitive, U8Vector, VOID, isProcedure, type Value } from '../runtime/values.js';
 import type { Vm } from '../runtime/vm.js';
 import { parseIPv4 } from './addr.js';
@@ -57,8 +58,7 @@ export class NetNode {
   constructor(readonly vm: Vm) {
     this.ip2node = new Table({ test: vm.globalValue('equal?')!, hash: null, init: undefined, weakKeys: false, weakValues: false });
     this.log = (line) => {
-      const flush = vm.ext.get('flush-console') as (() => void) | undefined;
-      if (flush !== undefined) flush();
+      flushConsole(vm);
       vm.host.stderr(`${line}\n`);
     };
   }

@@ -25,7 +25,7 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { raise, ret, type ControlFn, type Regs } from '../interpreter/machine.js';
 import { loadTextSync } from '../interpreter/setup.js';
-import { ErrorObj, typeError } from '../runtime/errors.js';
+import { ErrorObj, synchronousWaitError, typeError } from '../runtime/errors.js';
 import { makePrim, plain, type PrimFactory } from '../runtime/primitive.js';
 import { schedulerOf } from '../runtime/scheduler.js';
 import { SThread } from '../runtime/threads.js';
@@ -84,7 +84,7 @@ export const netPrims: PrimFactory = (vm) => {
     const t = sched().current;
     return t.regs === r ? t : null;
   };
-  const notInThread = (): ErrorObj => new ErrorObj('error', 'Blocking operation in a synchronous context');
+  const notInThread = synchronousWaitError;
   const nodeArg = (v: Value | undefined) => (v === undefined ? null : net.peerOf(v));
 
   const park = control('##node-park', 0, 0, (_vm, r) => {

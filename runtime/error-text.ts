@@ -2,9 +2,9 @@
 // `*** ERROR IN f, "file.scm"@12.5 -- message` banner. The one place errors become text.
 
 import { ErrorObj, type Loc } from './errors.js';
-import { Closure, Primitive, RecordType, arrayToList, intern, list, type Value } from './values.js';
+import { Closure, Primitive, RecordType, arrayToList, intern, type Value } from './values.js';
 
-import { isSelfEvaluating, objectToString, writeString } from './printer.js';
+import { objectToString, quotedUnlessSelfEvaluating, writeString } from './printer.js';
 import type { Vm } from './vm.js';
 
 /**
@@ -14,7 +14,6 @@ import type { Vm } from './vm.js';
 const WIDTH = 80;
 /** gsi shows at most this many arguments of a call, then `...`. */
 const MAX_DISPLAYED_ARGS = 15;
-const QUOTE = intern('quote');
 const ELLIPSIS = intern('...');
 
 const MESSAGES: Partial<Record<ErrorObj['kind'], string>> = {
@@ -93,7 +92,7 @@ export function callForm(vm: Vm, obj: Value): string | null {
   if (f instanceof Primitive) head = intern(f.name.replace(/^##/, ''));
   else if (f instanceof Closure && f.lambda.name !== null) head = intern(f.lambda.name);
   const elems: Value[] = [head];
-  for (const a of obj.args.slice(0, MAX_DISPLAYED_ARGS)) elems.push(isSelfEvaluating(a) ? a : list(QUOTE, a));
+  for (const a of obj.args.slice(0, MAX_DISPLAYED_ARGS)) elems.push(quotedUnlessSelfEvaluating(a));
   if (obj.args.length > MAX_DISPLAYED_ARGS) elems.push(ELLIPSIS);
   const whole = objectToString(vm, arrayToList(elems), WIDTH);
   if (whole.length < WIDTH) return whole;

@@ -116,6 +116,14 @@ export function readerError(message: string, loc: Loc | null): ErrorObj {
   return e;
 }
 
+/**
+ * A wait in code run synchronously (a macro transformer while a file is compiled, a host's
+ * evalString): it has registers of its own, not a thread's, and cannot park.
+ */
+export function synchronousWaitError(): ErrorObj {
+  return new ErrorObj('error', 'Blocking operation in a synchronous context');
+}
+
 export function osError(message: string): ErrorObj {
   return new ErrorObj('os', message);
 }

@@ -245,6 +245,14 @@ export function portsOf(vm: Vm): PortState {
 }
 
 /**
+ * Write out what the console (the REPL's line editor) or the open ports hold, before the
+ * process writes elsewhere or ends: an error report, a log line, a command's own output.
+ */
+export function flushConsole(vm: Vm): void {
+  (vm.ext.get('flush-console') as (() => void) | undefined)?.();
+}
+
+/**
  * Make the REPL's console port (`#<input-output-port #2 (console)>`, gsi's ports when it runs
  * interactively on a terminal) and make it the current input, output and error port.
  * Its input comes through `feed` / `pull`; its output goes to host.stdout.

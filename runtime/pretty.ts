@@ -16,7 +16,7 @@
 //
 // Columns are 1-based like Gambit's output-port-column.
 
-import { Style, cycleTargets, isSelfEvaluating, keywordRepr, symbolRepr, writeLimited, writeString } from './printer.js';
+import { Style, cycleTargets, keywordRepr, quotedUnlessSelfEvaluating, symbolRepr, writeLimited, writeString } from './printer.js';
 import {
   Box, Closure, Keyword, NIL, Pair, REST, Record, SVector, Sym, U8Vector, VOID, arrayToList, intern, list, type Value,
 } from './values.js';
@@ -165,10 +165,6 @@ function bindingList(bs: Value): Value {
   }));
 }
 
-/** A constant as gsi's decompiler shows it (`##inverse-eval`): quoted unless self-evaluating. */
-function constant(v: Value): Value {
-  return isSelfEvaluating(v) ? v : list(sym('quote'), v);
-}
 
 // Quasiquote. gsi compiles a template into `quasi-cons`, `quasi-append` and `quasi-list->vector`
 // operations on constants and expressions (`##comp-template` in lib/_eval.scm), and its
@@ -237,7 +233,7 @@ function quasiSplicingCdr(e: Value): Value {
 function quasiDecompile(q: Quasi): Value {
   switch (q.k) {
     case 'cst':
-      return constant(q.v);
+      return quotedUnlessSelfEvaluating(q.v);
     case 'expr':
       return expr(q.e);
     case 'cons':
@@ -263,7 +259,7 @@ function expr(x: Value): Value {
   const args = xs.slice(1);
   switch (h) {
     case 'quote':
-      return args.length === 1 ? constant(args[0]!) : x;
+      return args.length === 1 ? quotedUnlessSelfEvaluating(args[0]!) : x;
     case 'quasiquote':
       return args.length === 1 ? quasiDecompile(quasiTemplate(args[0]!, 1)) : x;
     case 'lambda':

@@ -23,7 +23,7 @@
 import { numberToString } from './number-format.js';
 import {
   Box, Char, Closure, Continuation, Keyword, MString, Pair, Primitive, Record, RecordType,
-  SVector, Special, Sym, Tag, U8Vector, NIL, VOID, type HeapObject, type Value,
+  SVector, Special, Sym, Tag, U8Vector, NIL, VOID, intern, list, type HeapObject, type Value,
 } from './values.js';
 import { ErrorObj } from './errors.js';
 import type { Vm } from './vm.js';
@@ -81,6 +81,13 @@ export function isSelfEvaluating(v: Value): boolean {
     default:
       return false;
   }
+}
+
+const QUOTE = intern('quote');
+
+/** `v` as code shows it: itself if self-evaluating, else `(quote v)`. */
+export function quotedUnlessSelfEvaluating(v: Value): Value {
+  return isSelfEvaluating(v) ? v : list(QUOTE, v);
 }
 
 /**

@@ -33,7 +33,7 @@
 // for a target taken out of a wait to run it, resumes that wait with its original deadline).
 
 import { run, Mode, type Regs } from '../interpreter/machine.js';
-import { ErrorObj } from './errors.js';
+import { ErrorObj, synchronousWaitError } from './errors.js';
 import { EndKind, Interrupt, Ring, SThread, ThreadGroup, WaitKind, removeFrom, type CondVar, type Mutex, type SavedWait } from './threads.js';
 import { EMPTY_DYN, MultipleValues, VOID, intern, type Value } from './values.js';
 import { makePrim } from './primitive.js';
@@ -116,6 +116,16 @@ export class Scheduler {
     if (t.hold !== 0) { t.hold = 2; return; } // suspended before it was started
     this.normalQ.push(t);
     this.kick();
+  }
+
+  /**
+   * The running thread, about to wait: `r` must be its registers. Code run synchronously has
+   * registers of its own and cannot wait: it gets an error instead of stalling the thread that
+   * runs it. (gsi runs macro transformers in the compiling thread, where they may block.)
+   */
+  waiter(r: Regs): SThread {
+    if (this.current.regs !== r) throw synchronousWaitError();
+    return this.current;
   }
 
   /** Number of threads waiting to run. */

@@ -8,7 +8,7 @@
 import { backtraceFrames, backtraceLines, type FormLookup } from '../../interpreter/backtrace.js';
 import { typeError } from '../errors.js';
 import { makePrim, type PrimFactory } from '../primitive.js';
-import { isOutputPort, portWrite, portsOf } from '../ports.js';
+import { outputPortArg, portWrite } from '../ports.js';
 import { Continuation, VOID, type Value } from '../values.js';
 
 /** The width gsi cuts backtrace lines to (its port's width: 80 for a file, pipe or terminal). */
@@ -17,8 +17,7 @@ const WIDTH = 80;
 export const backtracePrims: PrimFactory = (vm) => [
   makePrim('display-continuation-backtrace', 1, 7, 'plain', (cont: Value, port?: Value, _all?: Value, env?: Value, maxHead?: Value, maxTail?: Value) => {
     if (!(cont instanceof Continuation)) throw typeError(1, 'CONTINUATION');
-    const out = port === undefined ? vm.paramValue(portsOf(vm).currentOutput) : port;
-    if (!isOutputPort(out)) throw typeError(2, 'OUTPUT PORT');
+    const out = outputPortArg(vm, port, 2, 'OUTPUT PORT');
     const head = typeof maxHead === 'number' ? maxHead : undefined;
     const tail = typeof maxTail === 'number' ? maxTail : undefined;
     // Forms typed at the REPL are shown as typed (the REPL registers how to find them).

@@ -5,6 +5,7 @@ import { ErrorObj, typeError } from '../errors.js';
 import { plain, pure, type PrimFactory } from '../primitive.js';
 import { Flonum, MString, Primitive, RecordType, STime, VOID, arrayToList, type Value } from '../values.js';
 import { writeString } from '../printer.js';
+import { flushConsole } from '../ports.js';
 import { timeReport } from '../time-report.js';
 import type { TimingStats } from '../host.js';
 import { instanceError } from './data-util.js';
@@ -25,8 +26,7 @@ export const hostPrims: PrimFactory = (vm) => {
   const host = vm.host;
   const exit = (code: Value = 0): Value => {
     if (code !== false && (typeof code !== 'number' || code < 0 || code > 255)) throw typeError(1, 'Unsigned 8 bit exact INTEGER');
-    const flush = vm.ext.get('flush-console') as (() => void) | undefined;
-    if (flush !== undefined) flush();
+    flushConsole(vm);
     host.exit(code === false ? 70 : code);
     return VOID;
   };

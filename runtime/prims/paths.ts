@@ -14,14 +14,14 @@
 // The string functions follow gsi 4.9.3 case by case (test/golden/cases/54-paths): a name's
 // extension starts at its last dot, unless that dot begins the name (".hidden" has none).
 
-import { ErrorObj, typeError } from '../errors.js';
+import { checkString } from '../check.js';
+import { ErrorObj } from '../errors.js';
 import { plain, pure, type PrimFactory } from '../primitive.js';
 import { portsOf } from '../ports.js';
 import { MString, VOID, arrayToList, intern, type Value } from '../values.js';
 
 function str(v: Value, arg: number): string {
-  if (!(v instanceof MString)) throw typeError(arg, 'STRING');
-  return v.s;
+  return checkString(v, arg).s;
 }
 
 function dirEnd(p: string): number {
@@ -64,8 +64,14 @@ export const pathPrims: PrimFactory = (vm) => {
   }
 
   return [
-    pure('path-directory', 1, 1, (p: Value) => new MString(str(p, 1).slice(0, dirEnd(str(p, 1))))),
-    pure('path-strip-directory', 1, 1, (p: Value) => new MString(str(p, 1).slice(dirEnd(str(p, 1))))),
+    pure('path-directory', 1, 1, (p: Value) => {
+      const s = str(p, 1);
+      return new MString(s.slice(0, dirEnd(s)));
+    }),
+    pure('path-strip-directory', 1, 1, (p: Value) => {
+      const s = str(p, 1);
+      return new MString(s.slice(dirEnd(s)));
+    }),
     pure('path-extension', 1, 1, (p: Value) => {
       const s = str(p, 1), i = extStart(s);
       return new MString(i < 0 ? '' : s.slice(i));

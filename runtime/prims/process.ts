@@ -5,9 +5,10 @@
 // the command writes to this process's own output (what the console holds is written first).
 // Terminating the waiting thread kills the command.
 
-import { raise, type ControlFn } from '../../interpreter/machine.js';
+import type { ControlFn } from '../../interpreter/machine.js';
 import { ErrorObj, typeError } from '../errors.js';
 import { makePrim, type PrimFactory } from '../primitive.js';
+import { flushConsole } from '../ports.js';
 import { schedulerOf } from '../scheduler.js';
 import { MString, Pair } from '../values.js';
 
@@ -19,9 +20,8 @@ export const processPrims: PrimFactory = (vm) => [
     const run = vm.host.shellCommand;
     if (run === undefined) throw new ErrorObj('os', 'shell-command: this host cannot run commands');
     const s = schedulerOf(vm2);
-    const me = s.current;
-    if (me.regs !== r) return raise(vm2, r, new ErrorObj('error', 'Blocking operation in a synchronous context'));
-    if (!capture) (vm2.ext.get('flush-console') as (() => void) | undefined)?.();
+    const me = s.waiter(r);
+    if (!capture) flushConsole(vm2);
     let settled = false;
     s.hostActivity++;
     const kill = run.call(vm.host, cmd.s, capture, (status, output) => {

@@ -120,17 +120,8 @@ export const threadPrims: PrimFactory = (vm) => {
       fn(vm2, r, args);
     });
 
-  /**
-   * Before parking the running thread: `r` must be its registers. Code run synchronously (a
-   * macro transformer while a file is compiled, a host's evalString) has registers of its own
-   * and cannot wait: it gets an error instead of stalling the thread that compiles. (gsi runs
-   * macro transformers in the compiling thread, where they may block.)
-   */
-  const waiter = (r: Regs): SThread => {
-    const me = sched().current;
-    if (me.regs !== r) throw new ErrorObj('error', 'Blocking operation in a synchronous context');
-    return me;
-  };
+  /** Before parking the running thread (see Scheduler.waiter). */
+  const waiter = (r: Regs): SThread => sched().waiter(r);
 
   /** After waking threads: give way at once if one of them must run before this thread. */
   const giveWay = (r: Regs): void => {

@@ -31,12 +31,10 @@ import { Mode, applyProc, ret, type ControlFn, type Regs } from '../../interpret
 import { Op, type CallNode, type LambdaNode } from '../../interpreter/nodes.js';
 import { typeError } from '../errors.js';
 import { makePrim, type PrimFactory } from '../primitive.js';
-import { isSelfEvaluating, writeString } from '../printer.js';
+import { quotedUnlessSelfEvaluating, writeString } from '../printer.js';
 import { portWrite, portsOf } from '../ports.js';
-import { Closure, DEFAULT, MultipleValues, Pair, Primitive, VOID, arrayToList, intern, list, type Value } from '../values.js';
+import { Closure, DEFAULT, MultipleValues, Pair, Primitive, VOID, arrayToList, intern, type Value } from '../values.js';
 import type { Vm } from '../vm.js';
-
-const QUOTE = intern('quote');
 
 /** A traced procedure: a closure (its code swapped) or a primitive (its global rebound). */
 type Traced =
@@ -72,7 +70,7 @@ export function tracePrefix(depth: number): string {
 }
 
 function callText(vm: Vm, head: Value, args: readonly Value[]): string {
-  return writeString(vm, arrayToList([head, ...args.map((a) => (isSelfEvaluating(a) ? a : list(QUOTE, a)))]), false);
+  return writeString(vm, arrayToList([head, ...args.map(quotedUnlessSelfEvaluating)]), false);
 }
 
 /** The depth of the nearest traced call in progress in continuation `k` (0: none), and whether it is k's first frame. */
