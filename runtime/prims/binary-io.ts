@@ -16,10 +16,10 @@ import { EOF, Keyword, NIL, Pair, Sym, U8Vector, VOID, type Value } from '../val
 import type { Vm } from '../vm.js';
 import {
   Port, byteReady, bytesToByteString, charEncodingNamed, flushPort, inputPortArg, isBytePort,
-  isInputPort, isOutputPort, openInputFile, openInputU8vector, openOutputFile, openOutputU8vector,
+  isInputPort, isOutputPort, openInputU8vector, openOutputU8vector,
   outputPortArg, portWriteBytes, readByte, readBytes, takeOutputBytes, type CharEncoding,
 } from '../ports.js';
-import { blockingReader, fileSettings, natural } from './io.js';
+import { blockingReader, natural, openFileArg } from './io.js';
 
 const BYTE_OUT = 'Byte OUTPUT PORT';
 const BYTE_IN = 'Byte INPUT PORT';
@@ -167,14 +167,8 @@ export const binaryIoPrims: PrimFactory = (vm: Vm) => {
     }),
 
     // --- binary files (gsi's file ports carry both bytes and characters)
-    plain('open-binary-input-file', 1, 1, (path: Value) => {
-      const s = fileSettings(path, 1);
-      return openInputFile(vm, s.path, s.encoding);
-    }),
-    plain('open-binary-output-file', 1, 1, (path: Value) => {
-      const s = fileSettings(path, 1);
-      return openOutputFile(vm, s.path, s.append, s.encoding);
-    }),
+    plain('open-binary-input-file', 1, 1, (path: Value) => openFileArg(vm, 'input', path, 1)),
+    plain('open-binary-output-file', 1, 1, (path: Value) => openFileArg(vm, 'output', path, 1)),
 
     // --- predicates. Every port is textual in gsi; all but string ports are binary too.
     pure('binary-port?', 1, 1, (x: Value) => x instanceof Port && isBytePort(x)),

@@ -52,6 +52,12 @@ export function natural(v: Value, arg: number, max = Number.MAX_SAFE_INTEGER): n
  * A file name argument: a string, or a port-settings list such as `(path: "f" append: #t)`.
  * Only `path:`, `append:` and `char-encoding:` matter here.
  */
+/** Open the file a file name argument names, for input or output. */
+export function openFileArg(vm: Vm, dir: 'input' | 'output', v: Value, arg: number): Port {
+  const s = fileSettings(v, arg);
+  return dir === 'input' ? openInputFile(vm, s.path, s.encoding) : openOutputFile(vm, s.path, s.append, s.encoding);
+}
+
 export function fileSettings(v: Value, arg: number): { path: string; append: boolean; encoding: CharEncoding } {
   if (v instanceof MString) return { path: v.s, append: false, encoding: 'UTF-8' };
   let path: string | null = null;
@@ -287,14 +293,8 @@ export const ioPrims: PrimFactory = (vm: Vm) => {
       if (!(port instanceof Port) || port.output === null || port.kind !== 'string') throw typeError(1, 'String OUTPUT PORT');
       return new MString(takeOutputString(port));
     }),
-    plain('open-input-file', 1, 1, (path: Value) => {
-      const s = fileSettings(path, 1);
-      return openInputFile(vm, s.path, s.encoding);
-    }),
-    plain('open-output-file', 1, 1, (path: Value) => {
-      const s = fileSettings(path, 1);
-      return openOutputFile(vm, s.path, s.append, s.encoding);
-    }),
+    plain('open-input-file', 1, 1, (path: Value) => openFileArg(vm, 'input', path, 1)),
+    plain('open-output-file', 1, 1, (path: Value) => openFileArg(vm, 'output', path, 1)),
     plain('close-port', 1, 1, (port: Value) => {
       if (!(port instanceof Port)) throw instanceError(1, ps.portType);
       if (port.input !== null) closeInput(port);
@@ -333,8 +333,7 @@ export const ioPrims: PrimFactory = (vm: Vm) => {
       const [dir, path, receiver, who, ...whoArgs] = args as [Value, Value, Value, Value, ...Value[]];
       let port: Port;
       try {
-        const s = fileSettings(path, 1);
-        port = dir === intern('input') ? openInputFile(vm, s.path, s.encoding) : openOutputFile(vm, s.path, s.append, s.encoding);
+        port = openFileArg(vm, dir === intern('input') ? 'input' : 'output', path, 1);
       } catch (e: unknown) {
         if (e instanceof ErrorObj) throw onBehalfOf(vm, e, who, whoArgs);
         throw e;
