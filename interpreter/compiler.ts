@@ -12,7 +12,7 @@ import { SyntaxRules } from './syntax-rules.js';
 import { core, coreName } from './core-syms.js';
 import { specialForms, bodyExpanders, letForm } from './special-forms.js';
 import { syntaxError, type Loc } from '../runtime/errors.js';
-import { Keyword, NIL, Pair, Primitive, Sym, VOID, type Value } from '../runtime/values.js';
+import { Keyword, NIL, Pair, Parameter, Primitive, Sym, VOID, type Value } from '../runtime/values.js';
 import type { Vm } from '../runtime/vm.js';
 
 /** Services the compiler needs from the machine: running macro transformers, reading files. */
@@ -248,7 +248,9 @@ export class Compiler {
     if (mark) tail = false;
     if (fn.op === Op.GlobalRef && args.every(isSimple)) {
       const f = fn.cell.value;
-      if (f instanceof Primitive && f.kind === 'pure' && args.length >= f.min && (f.max < 0 || args.length <= f.max)) {
+      // A parameter's read is as simple: it cannot fail, call a closure or capture anything.
+      if ((f instanceof Primitive && f.kind === 'pure' && args.length >= f.min && (f.max < 0 || args.length <= f.max))
+        || (f instanceof Parameter && args.length === 0)) {
         return { op: Op.PrimApp, src, cell: fn.cell, fn, args, tail };
       }
     }

@@ -19,7 +19,11 @@
 // 0.12 s, threads-spawn 0.11 -> 0.09 s.
 
 import { Op, type CallNode, type IfNode, type Node, type PrimAppNode, type GlobalCell } from './nodes.js';
-import { Closure, NIL, Pair, Primitive, UNASSIGNED, type Env, type Value } from '../runtime/values.js';
+import { Closure, NIL, Pair, Parameter, Primitive, UNASSIGNED, paramRead, type Dyn, type Env, type Value } from '../runtime/values.js';
+
+/** Where a parameter's read finds the running thread's dynamic environment: the Vm whose code
+ * the node is (nodes refer to one Vm's global cells, so a node's evaluators belong to it). */
+export interface DynSource { readonly dyn: Dyn }
 
 /** Thrown by a fast evaluator when the node must be evaluated the general way. */
 export const DEOPT = { deopt: true };
@@ -36,20 +40,20 @@ function cache<T>(node: object, key: string, value: T): T {
 }
 
 /** The evaluator of a simple node. */
-export function evOf(n: Node): Ev {
+export function evOf(n: Node, vm: DynSource): Ev {
   if (n.op === Op.PrimApp) {
     const c = (n as PrimAppNode & EvCache).ev;
-    return c !== undefined ? c : cache(n, 'ev', build(n));
+    return c !== undefined ? c : cache(n, 'ev', build(n, vm));
   }
-  return build(n);
+  return build(n, vm);
 }
 
 /** The evaluators of a call's operator and arguments (null where not simple). */
-export function evsOf(n: CallNode | PrimAppNode): Array<Ev | null> {
+export function evsOf(n: CallNode | PrimAppNode, vm: DynSource): Array<Ev | null> {
   const c = (n as (CallNode | PrimAppNode) & EvsCache).evs;
   if (c !== undefined) return c;
-  const evs: Array<Ev | null> = [partEv(n.fn)];
-  for (const a of n.args) evs.push(partEv(a));
+  const evs: Array<Ev | null> = [partEv(n.fn, vm)];
+  for (const a of n.args) evs.push(partEv(a, vm));
   return cache(n, 'evs', evs);
 }
 
@@ -57,20 +61,20 @@ export function evsOf(n: CallNode | PrimAppNode): Array<Ev | null> {
  * A call's operator or argument: simple nodes, and lambdas (making a closure cannot fail nor
  * capture a continuation: `(f (lambda () ...))` needs no frame for its argument).
  */
-function partEv(n: Node): Ev | null {
-  if (n.op <= Op.PrimApp) return evOf(n);
+function partEv(n: Node, vm: DynSource): Ev | null {
+  if (n.op <= Op.PrimApp) return evOf(n, vm);
   if (n.op === Op.Lambda) return (env) => new Closure(n, env);
   return null;
 }
 
 /** The evaluator of an `if`'s test, or null when the test is not simple. */
-export function testEvOf(n: IfNode): Ev | null {
+export function testEvOf(n: IfNode, vm: DynSource): Ev | null {
   const c = (n as IfNode & TevCache).tev;
   if (c !== undefined) return c;
-  return cache(n, 'tev', n.test.op <= Op.PrimApp ? evOf(n.test) : null);
+  return cache(n, 'tev', n.test.op <= Op.PrimApp ? evOf(n.test, vm) : null);
 }
 
-function build(n: Node): Ev {
+function build(n: Node, vm: DynSource): Ev {
   switch (n.op) {
     case Op.Const: {
       const v = n.value;
@@ -101,7 +105,7 @@ function build(n: Node): Ev {
       };
     }
     case Op.PrimApp:
-      return buildPrimApp(n);
+      return buildPrimApp(n, vm);
     default:
       throw new Error(`internal error: node ${n.op} is not simple`);
   }
@@ -124,11 +128,22 @@ function call2(cell: GlobalCell, x: Value, y: Value): Value {
   try { return f.fn(x, y); } catch { throw DEOPT; }
 }
 
-function buildPrimApp(n: PrimAppNode): Ev {
+/** `(p)` for a parameter object p: its value in the running thread's dynamic environment. */
+function buildParamRead(cell: GlobalCell, p: Parameter, vm: DynSource): Ev {
+  return () => {
+    if (cell.value === p) return paramRead(vm.dyn, p);
+    const f = cell.value;
+    if (f instanceof Parameter) return paramRead(vm.dyn, f);
+    return generic(cell, 0).fn();
+  };
+}
+
+function buildPrimApp(n: PrimAppNode, vm: DynSource): Ev {
   const cell = n.cell;
-  const args = n.args.map(build);
+  const args = n.args.map((a) => build(a, vm));
   const len = args.length;
   const p = cell.value;
+  if (len === 0 && p instanceof Parameter) return buildParamRead(cell, p, vm);
   // The primitive the node was compiled for; when the global still holds it, the arity is
   // known to fit and it is called directly (or inlined for fixnums, pairs and booleans).
   const known = p instanceof Primitive && p.kind === 'pure' && len >= p.min && (p.max < 0 || len <= p.max) ? p : null;

@@ -340,7 +340,7 @@ export function run(vm: Vm, r: Regs, fuel: number): RunResult {
                 break;
               case Op.PrimApp:
                 try {
-                  val = evOf(node)(env);
+                  val = evOf(node, vm)(env);
                   mode = Mode.Return;
                 } catch (e: unknown) {
                   if (e !== DEOPT) throw e;
@@ -348,7 +348,7 @@ export function run(vm: Vm, r: Regs, fuel: number): RunResult {
                 }
                 break;
               case Op.If: {
-                const tev = testEvOf(node);
+                const tev = testEvOf(node, vm);
                 if (tev !== null) {
                   let tv: Value;
                   try { tv = tev(env); } catch (e: unknown) {
@@ -380,7 +380,7 @@ export function run(vm: Vm, r: Regs, fuel: number): RunResult {
                 // The simple operator and arguments are evaluated here; at the first that is
                 // not simple (or deopts), the Args mode takes over. A call whose parts are all
                 // simple goes straight to Apply.
-                const evs = evsOf(node);
+                const evs = evsOf(node, vm);
                 const n = evs.length;
                 vals = new Array<Value>(n);
                 let i = 0;
@@ -424,7 +424,7 @@ export function run(vm: Vm, r: Regs, fuel: number): RunResult {
 
           case Mode.Args: {
             const nargs = cnode.args.length;
-            const evs = evsOf(cnode);
+            const evs = evsOf(cnode, vm);
             while (ai <= nargs) {
               const ev = evs[ai]!;
               if (ev !== null) {

@@ -24,38 +24,7 @@ export function checkObjects(
   const n = tags.length;
   // Chains the runtime walks in loops must end: frames, handlers, parameter bindings, and
   // environments (through their closures). Dynamic-wind lists: depths must count down to 1.
-  const mark = new Uint8Array(n);
-  const index = new Map<unknown, number>();
-  for (let i = 0; i < n; i++) {
-    const t = tags[i]!;
-    if (t === Ent.Frame || t === Ent.HList || t === Ent.PBind || t === Ent.Clo) index.set(objs[i], i);
-  }
-  const next = (t: number, o: unknown): unknown => {
-    switch (t) {
-      case Ent.Frame: return (o as Frame).next;
-      case Ent.HList: return (o as HandlerList).next;
-      case Ent.PBind: return (o as ParamBinding).next;
-      default: {
-        const up = (o as Closure).env[0];
-        return up instanceof Closure ? up : null;
-      }
-    }
-  };
-  const path: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const t = tags[i]!;
-    if (!(t === Ent.Frame || t === Ent.HList || t === Ent.PBind || t === Ent.Clo) || mark[i] === 2) continue;
-    let j: number | undefined = i;
-    while (j !== undefined && mark[j] === 0) {
-      mark[j] = 1;
-      path.push(j);
-      const x = next(t, objs[j]);
-      j = x === null ? undefined : index.get(x);
-    }
-    if (j !== undefined && mark[j] === 1) bad('cyclic chain');
-    for (const p of path) mark[p] = 2;
-    path.length = 0;
-  }
+  if (!shortChains(tags, objs)) checkChains(tags, objs);
   for (let i = 0; i < n; i++) {
     if (tags[i] !== Ent.WList) continue;
     const w = objs[i] as WindList;
@@ -89,6 +58,75 @@ export function checkObjects(
       }
       if (x !== NIL) bad('bad custom table');
     }
+  }
+}
+
+/** The kinds of entries whose objects link to a next one of their kind (frames, handlers,
+ * parameter bindings, closures through their environments). */
+function isChain(t: number): boolean {
+  return t === Ent.Frame || t === Ent.HList || t === Ent.PBind || t === Ent.Clo;
+}
+
+function nextInChain(t: number, o: unknown): unknown {
+  switch (t) {
+    case Ent.Frame: return (o as Frame).next;
+    case Ent.HList: return (o as HandlerList).next;
+    case Ent.PBind: return (o as ParamBinding).next;
+    default: {
+      const up = (o as Closure).env[0];
+      return up instanceof Closure ? up : null;
+    }
+  }
+}
+
+/**
+ * True when a message with few chain entries (an rpc's) has no cycle: a chain links only
+ * objects of its message, so one that ends within that many steps has none. Saves the index
+ * (a Map keyed by objects, which gives each an identity hash) that checkChains builds. False
+ * when it cannot tell (many entries, or a chain that did not end): checkChains decides.
+ */
+function shortChains(tags: Uint8Array, objs: ReadonlyArray<unknown>): boolean {
+  const n = tags.length;
+  let m = 0;
+  for (let i = 0; i < n; i++) if (isChain(tags[i]!)) m++;
+  if (m > 16) return false;
+  for (let i = 0; i < n; i++) {
+    const t = tags[i]!;
+    if (!isChain(t)) continue;
+    let x: unknown = objs[i];
+    let k = 0;
+    while (x !== null && k <= m) {
+      x = nextInChain(t, x);
+      k++;
+    }
+    if (x !== null) return false;
+  }
+  return true;
+}
+
+/** Throws unless every chain of the message ends. */
+function checkChains(tags: Uint8Array, objs: ReadonlyArray<unknown>): void {
+  const n = tags.length;
+  const mark = new Uint8Array(n);
+  const index = new Map<unknown, number>();
+  for (let i = 0; i < n; i++) {
+    const t = tags[i]!;
+    if (isChain(t)) index.set(objs[i], i);
+  }
+  const path: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t = tags[i]!;
+    if (!isChain(t) || mark[i] === 2) continue;
+    let j: number | undefined = i;
+    while (j !== undefined && mark[j] === 0) {
+      mark[j] = 1;
+      path.push(j);
+      const x = nextInChain(t, objs[j]);
+      j = x === null ? undefined : index.get(x);
+    }
+    if (j !== undefined && mark[j] === 1) bad('cyclic chain');
+    for (const p of path) mark[p] = 2;
+    path.length = 0;
   }
 }
 

@@ -252,7 +252,7 @@ export class Deserializer implements ImmediateResolver {
       case Ent.Vec: o[i] = new SVector(new Array<Value>(len - 1)); return;
       case Ent.U8:
         if (len !== 2 || !(e[1] instanceof Uint8Array)) bad('bad u8vector entry');
-        o[i] = new U8Vector(e[1]); // a copy already (decodeCbor)
+        o[i] = new U8Vector(e[1].slice()); // decodeCbor's byte strings are views into the message
         return;
       case Ent.USym: if (len !== 2) bad('bad symbol entry'); o[i] = new Sym(textOf(e[1]), false); return;
       case Ent.UKw: if (len !== 2) bad('bad keyword entry'); o[i] = new Keyword(textOf(e[1]), false); return;

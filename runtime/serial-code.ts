@@ -289,7 +289,7 @@ export function decodeUnitTree(doc: unknown, r: UnitResolver): DecodedUnit {
       case Imm.CU8: {
         const b = f[1];
         if (!(b instanceof Uint8Array)) bad('bytes expected');
-        return new U8Vector(new Uint8Array(b));
+        return new U8Vector(b.slice()); // decodeCbor's byte strings are views
       }
       default: return decodeImmediate(f, r);
     }
@@ -506,7 +506,7 @@ export function receiveUnit(st: SerialState, bytes: Uint8Array, external: boolea
       st.received.clear();
       st.receivedCount = 0;
     }
-    const copy = bytes; // decodeCbor's byte strings are copies: the message is not retained
+    const copy = bytes.slice(); // a view into the message (decodeCbor), which is not retained
     let list = st.received.get(h);
     if (list === undefined) {
       list = [];

@@ -193,7 +193,7 @@ export abstract class PartWriter {
       u = { idx, eu: cached };
     } else {
       const tree = encodeUnitTree(root, (v) => this.field(v));
-      const bytes = encodeCbor(tree.doc);
+      const bytes = encodeCbor(tree.doc, false);
       out[1] = bytes;
       out[2] = tree.external;
       const eu: EncodedUnit = { bytes, nodes: tree.nodes, index: null };

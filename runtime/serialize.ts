@@ -77,7 +77,7 @@ export class Serializer extends PartWriter {
 
   /** The message, once run() returned 'done'. */
   bytes(): Uint8Array {
-    return encodeCbor([MAGIC, VERSION, this.rootOut[0], this.entries]);
+    return encodeCbor([MAGIC, VERSION, this.rootOut[0], this.entries], true);
   }
 
   // -------------------------------------------------------------------------------------------

@@ -227,6 +227,12 @@ export class Parameter implements HeapObject {
   constructor(public value: Value, readonly converter: Value | null) {}
 }
 
+/** The value of parameter `p` in the dynamic environment `dyn`. */
+export function paramRead(dyn: Dyn, p: Parameter): Value {
+  for (let b = dyn.params; b !== null; b = b.next) if (b.param === p) return b.cell.value;
+  return p.value;
+}
+
 /** Multiple values (other than exactly one) returned to a continuation. */
 export class MultipleValues implements HeapObject {
   get tag(): Tag.Values { return Tag.Values; }

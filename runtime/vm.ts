@@ -5,7 +5,7 @@ import type { GlobalCell, Node } from '../interpreter/nodes.js';
 import type { Regs } from '../interpreter/machine.js';
 import type { Loc } from './errors.js';
 import type { Host } from './host.js';
-import { EMPTY_DYN, Parameter, Primitive, Sym, UNASSIGNED, intern, type Dyn, type HeapObject, type Value } from './values.js';
+import { EMPTY_DYN, Parameter, Primitive, paramRead, Sym, UNASSIGNED, intern, type Dyn, type HeapObject, type Value } from './values.js';
 
 export class Vm {
   readonly globals = new Map<Sym, GlobalCell>();
@@ -99,7 +99,6 @@ export class Vm {
 
   /** The current value of a parameter in the running thread's dynamic environment. */
   paramValue(p: Parameter): Value {
-    for (let b = this.dyn.params; b !== null; b = b.next) if (b.param === p) return b.cell.value;
-    return p.value;
+    return paramRead(this.dyn, p);
   }
 }

@@ -8,8 +8,10 @@ import { evOf, evsOf, testEvOf, DEOPT } from '../../interpreter/fast.js';
 import { Op, type CallNode, type GlobalDefNode, type IfNode, type LambdaNode, type Node, type PrimAppNode } from '../../interpreter/nodes.js';
 import { ErrorObj, type Loc } from '../../runtime/errors.js';
 import { writeString } from '../../runtime/printer.js';
-import { Closure } from '../../runtime/values.js';
+import { Closure, EMPTY_DYN } from '../../runtime/values.js';
 import { MemoryHost } from './helpers/memory-host.js';
+import { repoRoot } from './helpers/run-cli.js';
+import { readPreludes } from '../../cli/preludes.js';
 import type { Vm } from '../../runtime/vm.js';
 
 describe('fast', () => {
@@ -49,7 +51,7 @@ describe('fast', () => {
       evalString(vm, '(define (first x) (car x))');
       const body = lambdaOf('first').body as PrimAppNode;
       expect(body.op).to.equal(Op.PrimApp);
-      expect(() => evOf(body)([null, 5])).to.throw().that.equals(DEOPT);
+      expect(() => evOf(body, { dyn: EMPTY_DYN })([null, 5])).to.throw().that.equals(DEOPT);
       const f = failure('(first 5)');
       expect(f.value).to.be.instanceOf(ErrorObj);
       expect((f.value as ErrorObj).kind).to.equal('type');
@@ -58,6 +60,25 @@ describe('fast', () => {
     it("lets a handler's value replace a failing inline primitive call", () => {
       evalString(vm, '(define (g x) (car x))');
       expect(ev('(with-exception-handler (lambda (e) 10) (lambda () (+ 1 (g 5))))')).to.equal('11');
+    });
+
+    it("reads a parameter without a frame, in the running thread's dynamic environment", () => {
+      vm = createVm(new MemoryHost(), { preludes: readPreludes(repoRoot()) }); // make-parameter is Scheme
+      evalString(vm, '(define p (make-parameter 1)) (define (f) (p)) (define (g x) (eq? x (p)))');
+      const body = lambdaOf('f').body as PrimAppNode;
+      expect(body.op).to.equal(Op.PrimApp);
+      expect((lambdaOf('g').body as PrimAppNode).op).to.equal(Op.PrimApp); // (eq? x (p)) is simple as a whole
+      expect(ev('(list (f) (parameterize ((p 2)) (list (f) (g 2))) (f))')).to.equal('(1 (2 #t) 1)');
+      // Set inside a parameterize: the binding changes, not the global value.
+      expect(ev('(parameterize ((p 3)) (p 4) (f))')).to.equal('4');
+      expect(ev('(f)')).to.equal('1');
+      // The global redefined: another parameter is read; a procedure is called the general way.
+      evalString(vm, '(set! p (make-parameter 7))');
+      expect(ev('(f)')).to.equal('7');
+      evalString(vm, '(set! p (lambda () (quote called)))');
+      expect(ev('(f)')).to.equal('called');
+      evalString(vm, '(set! p 5)');
+      expect((failure('(f)').value as ErrorObj).kind).to.equal('nonprocedure-operator');
     });
 
     it('locates an unbound global read by simple code at the reference', () => {
@@ -72,7 +93,7 @@ describe('fast', () => {
       evalString(vm, '(define (twice f x) (f (f x))) (define (use n) (twice (lambda (y) (+ y n)) 1))');
       const call = lambdaOf('use').body as CallNode;
       expect(call.op).to.equal(Op.Call);
-      expect(evsOf(call).map((e) => e !== null)).to.deep.equal([true, true, true]);
+      expect(evsOf(call, { dyn: EMPTY_DYN }).map((e) => e !== null)).to.deep.equal([true, true, true]);
       expect(ev('(use 10)')).to.equal('21');
     });
   });
@@ -83,7 +104,7 @@ describe('fast', () => {
       evalString(vm, '(define (fib n) (if (< n 2) n (+ (fib (- n 1)) (fib (- n 2)))))');
       expect(ev('(fib 15)')).to.equal('610');
       const body = lambdaOf('fib').body as IfNode;
-      expect(testEvOf(body)).to.be.a('function');
+      expect(testEvOf(body, { dyn: EMPTY_DYN })).to.be.a('function');
       const seen: Node[] = [body, body.test, body.else, lambdaOf('fib')];
       for (const n of seen) expect(Object.keys(n)).to.not.include.members(['ev', 'evs', 'tev', 'fx']);
       // The code that ran has the same enumerable fields as a fresh compilation of its source.

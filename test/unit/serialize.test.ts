@@ -258,6 +258,30 @@ describe('serialization', () => {
     });
   });
 
+  describe('buffers', () => {
+    it('gives each message bytes of its own (small ones share a slab)', () => {
+      a.ev('(define m1 (object->u8vector (list 1 2))) (define m2 (object->u8vector (list 3 4)))');
+      a.ev('(u8vector-fill! m1 0)');
+      expect(a.ev('(u8vector->object m2)')).to.equal('(3 4)');
+    });
+
+    it('copies out what it keeps of a message: u8vectors, cached code', () => {
+      a.ev('(define m (object->u8vector (u8vector 1 2 3)))');
+      a.ev('(define v (u8vector->object m))');
+      a.ev('(u8vector-fill! m 0)');
+      expect(a.ev('v')).to.equal('#u8(1 2 3)');
+      // A closure's code, first received in m2: sending the closure on reuses the cached bytes
+      // of its code, which must not be the (since overwritten) message.
+      a.ev('(define (adder n) (lambda (x) (+ x n 100)))');
+      a.ev('(define m2 (u8vector-copy (object->u8vector (adder 1))))');
+      const b = new World();
+      b.define('m2', a.value('m2'));
+      b.ev('(define f (u8vector->object m2))');
+      b.ev('(u8vector-fill! m2 0)');
+      expect(b.ev('((u8vector->object (object->u8vector f)) 2)')).to.equal('103');
+    });
+  });
+
   describe('untrusted input', () => {
     it('raises a deserialization error IN ##u8vector->object for bytes that are not a message', () => {
       for (const src of ['(u8vector)', '(u8vector 1 2 3)', '(u8vector 132 102 103 115 105 45 116 115 2 0 128)']) {
@@ -282,7 +306,7 @@ describe('serialization', () => {
       const env = entries.find((e) => e[0] === 15)!;
       env.length = 1;
       const e = a.fail.bind(a);
-      a.define('bad', new U8Vector(encodeCbor(doc)));
+      a.define('bad', new U8Vector(encodeCbor(doc, false)));
       expect(e('(u8vector->object bad)').message).to.equal('deserialization error: environment too small for its code');
     });
   });

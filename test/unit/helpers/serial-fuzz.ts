@@ -154,11 +154,11 @@ export function mutateTree(b: Uint8Array, rng: Rng): Uint8Array {
   }
   for (const u of units) {
     try {
-      u.holder[u.at] = encodeCbor(u.doc);
+      u.holder[u.at] = encodeCbor(u.doc, false);
     } catch { /* a cycle made by case 4: leave the old bytes */ }
   }
   try {
-    return encodeCbor(doc);
+    return encodeCbor(doc, false);
   } catch {
     return mutateBytes(b, rng);
   }
