@@ -46,12 +46,13 @@ const VALUE_TAGS = new Set<number>([
 ]);
 
 export class DecoderWalk {
-  private readonly visited: Uint8Array;
-  private readonly applies: Uint8Array;
+  private readonly visited: number[];
+  private readonly applies: number[];
   private readonly results: Array<Value | undefined>;
-  private readonly pairResults = new Map<number, Value[]>();
-  private readonly tableKV = new Map<number, Value[]>();
-  private readonly tableDone = new Set<number>();
+  // Made on first use (most messages have neither lists given to the decoder nor tables).
+  private pairResultsMap: Map<number, Value[]> | null = null;
+  private tableKVMap: Map<number, Value[]> | null = null;
+  private tableDoneSet: Set<number> | null = null;
   private readonly stack: Visit[] = [];
   private rootStarted = false;
   private pendingKind: Pending = 'edge';
@@ -64,13 +65,17 @@ export class DecoderWalk {
 
   constructor(private readonly d: Deserializer, rootField: unknown) {
     const n = d.entryTable.length;
-    this.visited = new Uint8Array(n);
-    this.applies = new Uint8Array(n);
+    this.visited = new Array<number>(n).fill(0);
+    this.applies = new Array<number>(n).fill(0);
     this.results = new Array(n);
     this.root = d.root;
     const [ref, k] = refOf(rootField);
     this.rootEdge = { v: d.root, ref, k, value: true, set: (x) => { this.root = x; } };
   }
+
+  private get pairResults(): Map<number, Value[]> { return this.pairResultsMap ??= new Map(); }
+  private get tableKV(): Map<number, Value[]> { return this.tableKVMap ??= new Map(); }
+  private get tableDone(): Set<number> { return this.tableDoneSet ??= new Set(); }
 
   run(): 'done' | 'call' {
     for (;;) {
@@ -152,7 +157,7 @@ export class DecoderWalk {
 
   private resultOf(j: number, k: number): Value {
     if (this.d.entryTags[j] === Ent.List) {
-      const rs = this.pairResults.get(j);
+      const rs = this.pairResultsMap?.get(j);
       return rs !== undefined ? rs[k]! : this.d.listPairs[j]![k]!;
     }
     return this.results[j] ?? (this.d.entryObjects[j] as Value);

@@ -18,7 +18,7 @@ export interface FrameCheck {
 
 /** Throws a DecodeError (bad) unless the decoded objects are safe to hand out. */
 export function checkObjects(
-  tags: Uint8Array, objs: ReadonlyArray<unknown>, closures: readonly Closure[], frameChecks: readonly FrameCheck[], tables: readonly number[],
+  tags: readonly number[], objs: ReadonlyArray<unknown>, closures: readonly Closure[], frameChecks: readonly FrameCheck[], tables: readonly number[],
   refBudget: number,
 ): void {
   const n = tags.length;
@@ -85,7 +85,7 @@ function nextInChain(t: number, o: unknown): unknown {
  * (a Map keyed by objects, which gives each an identity hash) that checkChains builds. False
  * when it cannot tell (many entries, or a chain that did not end): checkChains decides.
  */
-function shortChains(tags: Uint8Array, objs: ReadonlyArray<unknown>): boolean {
+function shortChains(tags: readonly number[], objs: ReadonlyArray<unknown>): boolean {
   const n = tags.length;
   let m = 0;
   for (let i = 0; i < n; i++) if (isChain(tags[i]!)) m++;
@@ -105,7 +105,7 @@ function shortChains(tags: Uint8Array, objs: ReadonlyArray<unknown>): boolean {
 }
 
 /** Throws unless every chain of the message ends. */
-function checkChains(tags: Uint8Array, objs: ReadonlyArray<unknown>): void {
+function checkChains(tags: readonly number[], objs: ReadonlyArray<unknown>): void {
   const n = tags.length;
   const mark = new Uint8Array(n);
   const index = new Map<unknown, number>();

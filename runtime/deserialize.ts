@@ -72,18 +72,21 @@ function isValueTag(t: number): boolean {
 export class Deserializer implements ImmediateResolver {
   private readonly st: SerialState;
   private readonly entries: unknown[][];
-  private readonly tags: Uint8Array;
+  /** Entry tags. (Small arrays rather than typed arrays: allocating a typed array costs more than
+   * decoding a small rpc message does.) */
+  private readonly tags: number[];
   /** The object of each entry (for a list: its first pair). */
   private readonly objs: unknown[];
   /** The pairs of each list entry. */
   private readonly pairs: Array<Pair[] | undefined>;
   private readonly units: Array<DecodedUnit | undefined>;
-  private readonly typeState: Uint8Array;
+  /** Per record type entry: 1 while being made, 2 made (null until a type is met). */
+  private typeState: number[] | null = null;
   private readonly closures: Closure[] = [];
   /** Frames' nodes, for pass 4 (filled by deserial-frames.ts). */
   readonly frameChecks: FrameCheck[] = [];
   private readonly tables: number[] = [];
-  private readonly stubLambdas = new Map<string, LambdaNode>();
+  private stubLambdas: Map<string, LambdaNode> | null = null;
   private budget: number;
   /** Steps allowed for the environment checks (see check). */
   private readonly refBudget: number;
@@ -109,7 +112,7 @@ export class Deserializer implements ImmediateResolver {
     if (!Array.isArray(entries) || entries.length > MAX_ENTRIES || entries.length > bytes.length) bad('bad entry table');
     const n = entries.length;
     this.entries = entries as unknown[][];
-    this.tags = new Uint8Array(n);
+    this.tags = new Array<number>(n);
     let total = 0;
     for (let i = 0; i < n; i++) {
       const e = entries[i];
@@ -121,7 +124,6 @@ export class Deserializer implements ImmediateResolver {
     this.objs = new Array(n);
     this.pairs = new Array(n);
     this.units = new Array(n);
-    this.typeState = new Uint8Array(n);
     for (let i = 0; i < n; i++) this.shell(i);
     for (let i = 0; i < n; i++) if (this.tags[i] === Ent.Unit) this.unit(i);
     for (let i = 0; i < n; i++) if (this.tags[i] === Ent.Type) this.type(i);
@@ -336,9 +338,10 @@ export class Deserializer implements ImmediateResolver {
 
   /** The record type of entry i, made (once) after its parent. */
   private type(i: number): RecordType {
-    if (this.typeState[i] === 2) return this.objs[i] as RecordType;
-    if (this.typeState[i] === 1) bad('cyclic record type');
-    this.typeState[i] = 1;
+    const ts = this.typeState ??= new Array<number>(this.tags.length).fill(0);
+    if (ts[i] === 2) return this.objs[i] as RecordType;
+    if (ts[i] === 1) bad('cyclic record type');
+    ts[i] = 1;
     const e = this.entries[i]!;
     const name = textOf(e[1]);
     const gid = e[2];
@@ -361,7 +364,7 @@ export class Deserializer implements ImmediateResolver {
     // A type with this id may exist already: it must have the same shape.
     if (t.fields.length !== count) bad(`type ${name} differs from the local one`);
     this.objs[i] = t;
-    this.typeState[i] = 2;
+    ts[i] = 2;
     return t;
   }
 
@@ -517,6 +520,7 @@ export class Deserializer implements ImmediateResolver {
 
   private stubLambda(name: string | null, isLet: boolean): LambdaNode {
     const key = `${isLet ? 'l' : 'p'}${name ?? ''}`;
+    this.stubLambdas ??= new Map();
     let l = this.stubLambdas.get(key);
     if (l === undefined) {
       l = { ...NO_LAMBDA, name, isLet };
@@ -562,7 +566,7 @@ export class Deserializer implements ImmediateResolver {
 
   // For the decoder walk (DecoderWalk).
   get entryTable(): ReadonlyArray<unknown[]> { return this.entries; }
-  get entryTags(): Uint8Array { return this.tags; }
+  get entryTags(): readonly number[] { return this.tags; }
   get entryObjects(): ReadonlyArray<unknown> { return this.objs; }
   get listPairs(): ReadonlyArray<Pair[] | undefined> { return this.pairs; }
   get tableEntries(): readonly number[] { return this.tables; }

@@ -38,7 +38,8 @@ export abstract class PartWriter {
   protected readonly st: SerialState;
   protected readonly entries: unknown[][] = [];
   protected readonly seen = new Map<object, number>();
-  private readonly fullEnvs = new Set<Env>();
+  /** Environments written in full (continuations' frames): made on first use. */
+  private fullEnvs: Set<Env> | null = null;
   private readonly closures = new Map<Closure, CloInfo>();
   private readonly units = new Map<Node, MsgUnit>();
   private readonly refs: unknown[][] = [];
@@ -160,8 +161,9 @@ export abstract class PartWriter {
   protected envFull(e: Env): number {
     const out = this.envOut(e);
     const idx = this.seen.get(e)!;
-    if (!this.fullEnvs.has(e)) {
-      this.fullEnvs.add(e);
+    const full = this.fullEnvs ??= new Set();
+    if (!full.has(e)) {
+      full.add(e);
       let slots: number[] | null = null;
       let some = false;
       for (let s = 1; s < e.length; s++) if (out[s + 1] !== undefined) some = true;
