@@ -1,6 +1,6 @@
 // rpc round trips on loopback against a bare WebSocket echo of the same bytes.
 //
-//   node dist/bench/rpc-bench.js [--n 10000] [--warmup 5000] [--runs 3]
+//   node dist/bench/rpc-bench.js [--n 20000] [--warmup 40000] [--runs 3]
 //
 // rpc: two gsi-ts processes, nodes on 127.0.0.2 (server) and 127.0.0.3 (client); the client
 // times N sequential `(rpc node (+ 1 2))`, then the same N split among 8 threads calling at
@@ -9,9 +9,12 @@
 // rpc request (both with the 5-byte header rpc adds), N sequentially, then from 8 concurrent
 // loops on one connection. --runs pairs of runs, rpc and echo alternating; the best rate of
 // each, their ratio, the median of the pairs' ratios, and the CPU time per call of client and
-// server (less sensitive to the machine's state than the rates). Each after --warmup round trips (V8 needs some
-// 20,000 serializations before the serializer and the machine run at full speed: a short
-// warm-up measures the JIT, not rpc). Goal: rpc rate >= half the echo rate.
+// server (less sensitive to the machine's state than the rates). Each phase is measured after
+// --warmup round trips made the same way (sequential, then concurrent): the goal is about the
+// rate, not V8's warm-up. rpc reaches its rate late: in one client process, successive phases of
+// 20,000 concurrent calls cost 38.8, 21.7, 14.3, 14.1, 17.5, 15.7... us of client CPU per call
+// (the JIT compiling the serializer, the machine and the scheduler's paths as they get hot),
+// while the echo is at full speed after a few thousand. Goal: rpc rate >= half the echo rate.
 // Loopback only; every child is killed at the end.
 
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -91,9 +94,11 @@ async function echoClient(port: number, reqBytes: number, n: number, warmup: num
     const [t1, c1, s1] = [performance.now(), cpuMs(), await serverCpuMs()];
     return { secs: (t1 - t0) / 1000, clientCpu: (c1 - c0) / 1000, serverCpu: (s1 - s0) / 1000 };
   };
+  const concurrent = (k: number): Promise<unknown> => Promise.all(Array.from({ length: CONCURRENCY }, () => loop(k / CONCURRENCY)));
   await loop(warmup);
   const seq = await phase(() => loop(n));
-  const par = await phase(() => Promise.all(Array.from({ length: CONCURRENCY }, () => loop(n / CONCURRENCY))));
+  await concurrent(warmup);
+  const par = await phase(() => concurrent(n));
   ws.close();
   return { seq, par };
 }
@@ -111,12 +116,14 @@ function rpcClientProgram(n: number, warmup: number): string {
     (thunk)
     (let ((t1 (real-time)) (c1 (cpu-time)) (s1 (rpc node (cpu-time))))
       (list (- t1 t0) (- c1 c0) (- s1 s0)))))
+(define (concurrent k)
+  (for-each thread-join!
+    (map (lambda (j) (thread-start! (make-thread (lambda () (calls (quotient k ${CONCURRENCY}))))))
+         (iota ${CONCURRENCY}))))
 (calls ${warmup})
 (define seq (phase (lambda () (calls ${n}))))
-(define par (phase (lambda ()
-  (for-each thread-join!
-    (map (lambda (k) (thread-start! (make-thread (lambda () (calls ${n / CONCURRENCY})))))
-         (iota ${CONCURRENCY}))))))
+(concurrent ${warmup})
+(define par (phase (lambda () (concurrent ${n}))))
 (define req (u8vector-length (encode (lambda () (+ 1 2)))))
 (define rep (u8vector-length (encode (##dcs-value-answer 3))))
 (display (append '(result) seq par (list req rep)))
@@ -125,7 +132,7 @@ function rpcClientProgram(n: number, warmup: number): string {
 }
 
 async function main(): Promise<void> {
-  const n = numArg('--n', 10_000), runs = numArg('--runs', 3), warmup = numArg('--warmup', 5000);
+  const n = numArg('--n', 20_000), runs = numArg('--runs', 3), warmup = numArg('--warmup', 40_000);
   const root = repoRoot();
   const cli = join(root, 'dist', 'gsi-ts.mjs');
   const port = 20000 + Math.floor(Math.random() * 20000);
