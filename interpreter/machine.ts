@@ -663,8 +663,8 @@ function returnRare(vm: Vm, r: Regs, fr: Frame): void {
       break;
     case FOp.CallWithValues: {
       r.k = fr.next;
-      const args = r.val instanceof MultipleValues ? r.val.vals : [r.val];
-      r.vals = [fr.consumer, ...args]; r.site = null; r.mode = Mode.Apply;
+      r.vals = r.val instanceof MultipleValues ? [fr.consumer, ...r.val.vals] : [fr.consumer, r.val];
+      r.site = null; r.mode = Mode.Apply;
       break;
     }
     case FOp.WindBefore: {

@@ -19,15 +19,32 @@ import {
 } from './values.js';
 import { ErrorObj } from './errors.js';
 
-/** A field of an entry: the value there now, the entry it refers to (or -1), how to replace it. */
+/**
+ * A field of an entry: the value there now, the entry it refers to (or -1), and where it is
+ * stored: `holder[key]` (an array and an index, or an object and a property name; no closure
+ * per field, as a small message's walk allocated more for those than for anything else).
+ */
 interface Edge {
   readonly v: Value | undefined;
   readonly ref: number;
   readonly k: number;
   /** A value field (the decoder's results go there); else an internal link (only walked). */
   readonly value: boolean;
-  readonly set: ((x: Value) => void) | null;
+  /** Null for an internal link. */
+  readonly holder: Slots | null;
+  readonly key: string | number;
 }
+
+/** What holds a field: an array or an object, written as `holder[key] = x`. */
+type Slots = { [key: string | number]: unknown };
+
+function store(e: Edge, x: Value): void {
+  e.holder![e.key] = x;
+}
+
+/** refOf's results (written by it, read at once by its caller: no array per field). */
+let refJ = -1;
+let refK = 0;
 
 interface Visit {
   readonly j: number;
@@ -69,8 +86,8 @@ export class DecoderWalk {
     this.applies = new Array<number>(n).fill(0);
     this.results = new Array(n);
     this.root = d.root;
-    const [ref, k] = refOf(rootField);
-    this.rootEdge = { v: d.root, ref, k, value: true, set: (x) => { this.root = x; } };
+    refOf(rootField);
+    this.rootEdge = { v: d.root, ref: refJ, k: refK, value: true, holder: this as unknown as Slots, key: 'root' };
   }
 
   private get pairResults(): Map<number, Value[]> { return this.pairResultsMap ??= new Map(); }
@@ -120,7 +137,7 @@ export class DecoderWalk {
   resume(x: Value): void {
     switch (this.pendingKind) {
       case 'edge':
-        this.pendingEdge!.set!(x);
+        store(this.pendingEdge!, x);
         return;
       case 'pair': {
         const top = this.stack[this.stack.length - 1]!;
@@ -152,7 +169,7 @@ export class DecoderWalk {
     this.stack.pop();
     this.visited[top.j] = 2;
     const via = top.via;
-    if (via.value && via.set !== null) via.set(this.resultOf(top.j, via.k));
+    if (via.value && via.holder !== null) store(via, this.resultOf(top.j, via.k));
   }
 
   private resultOf(j: number, k: number): Value {
@@ -171,12 +188,12 @@ export class DecoderWalk {
         const tag = this.d.entryTags[j]!;
         this.applies[j] = e.value && VALUE_TAGS.has(tag) && !(tag === Ent.Clo && this.d.entryTable[j]![1] === null) ? 1 : 0;
         this.stack.push({ j, edges: this.edges(j), pos: 0, via: e, pk: -2 });
-      } else if (this.visited[j] === 2 && e.value && e.set !== null) {
-        e.set(this.resultOf(j, e.k));
+      } else if (this.visited[j] === 2 && e.value && e.holder !== null) {
+        store(e, this.resultOf(j, e.k));
       }
       return 'more';
     }
-    if (e.value && e.set !== null && e.v !== undefined && e.v !== UNASSIGNED) {
+    if (e.value && e.holder !== null && e.v !== undefined && e.v !== UNASSIGNED) {
       this.pending = e.v;
       this.pendingKind = 'edge';
       this.pendingEdge = e;
@@ -201,49 +218,30 @@ export class DecoderWalk {
     const e = this.d.entryTable[j]!;
     const o = this.d.entryObjects[j];
     const out: Edge[] = [];
-    const val = (f: unknown, v: Value | undefined, set: (x: Value) => void): void => {
-      const [ref, k] = refOf(f);
-      out.push({ v, ref, k, value: true, set });
-    };
-    // An internal link: an entry index (or null / absent).
-    const link = (f: unknown): void => {
-      if (typeof f === 'number') out.push({ v: undefined, ref: f, k: 0, value: false, set: null });
-    };
-    // A value in an internal position (a table's test, a type's field defaults...): walked, not replaced.
-    const inner = (f: unknown): void => {
-      const [ref, k] = refOf(f);
-      if (ref >= 0) out.push({ v: undefined, ref, k, value: false, set: null });
-    };
     switch (e[0] as Ent) {
       case Ent.List: {
         const ps = this.d.listPairs[j]!;
-        ps.forEach((p, k) => val(e[k + 1], p.car, (x) => { p.car = x; }));
+        for (let k = 0; k < ps.length; k++) val(out, e[k + 1], ps[k]!.car, ps[k]! as unknown as Slots, 'car');
         const last = ps[ps.length - 1]!;
-        val(e[e.length - 1], last.cdr, (x) => { last.cdr = x; });
+        val(out, e[e.length - 1], last.cdr, last as unknown as Slots, 'cdr');
         break;
       }
-      case Ent.Vec: {
-        const items = (o as SVector).items;
-        items.forEach((v, i) => val(e[i + 1], v, (x) => { items[i] = x; }));
+      case Ent.Vec: vals(out, e, 1, (o as SVector).items); break;
+      case Ent.Rec:
+        link(out, e[1]);
+        vals(out, e, 2, (o as Record).fields);
         break;
-      }
-      case Ent.Rec: {
-        const fields = (o as Record).fields;
-        link(e[1]);
-        fields.forEach((v, i) => val(e[i + 2], v, (x) => { fields[i] = x; }));
-        break;
-      }
       case Ent.Type: {
-        link(e[4]);
-        for (let i = 6; i < e.length; i++) inner((e[i] as unknown[])[2]);
+        link(out, e[4]);
+        for (let i = 6; i < e.length; i++) inner(out, (e[i] as unknown[])[2]);
         break;
       }
       case Ent.Table: {
-        inner(e[1]);
-        inner(e[2]);
-        inner(e[3]);
+        inner(out, e[1]);
+        inner(out, e[2]);
+        inner(out, e[3]);
         if (e[6] === true) {
-          inner(e[7]);
+          inner(out, e[7]);
         } else {
           const kv: Value[] = [];
           this.tableKV.set(j, kv);
@@ -251,123 +249,147 @@ export class DecoderWalk {
             const at = kv.length;
             const v = this.d.val(e[i]);
             kv.push(v);
-            val(e[i], v, (x) => { kv[at] = x; });
+            val(out, e[i], v, kv as unknown as Slots, at);
           }
         }
         break;
       }
       case Ent.Promise: {
         const p = o as SPromise;
-        val(e[2], p.value, (x) => { p.value = x; });
-        if (p.thunk !== null) val(e[3], p.thunk, (x) => { p.thunk = x; });
+        val(out, e[2], p.value, p as unknown as Slots, 'value');
+        if (p.thunk !== null) val(out, e[3], p.thunk, p as unknown as Slots, 'thunk');
         break;
       }
-      case Ent.Box: val(e[1], (o as Box).value, (x) => { (o as Box).value = x; }); break;
+      case Ent.Box: val(out, e[1], (o as Box).value, o as Slots, 'value'); break;
       case Ent.Err: {
-        const x = o as ErrorObj & { datum: Value | null; proc: Value | null };
-        x.irritants.forEach((v, i) => val((e[3] as unknown[])[i], v, (y) => { x.irritants[i] = y; }));
-        if (x.datum !== null) val(e[6], x.datum, (y) => { x.datum = y; });
-        if (x.proc !== null) val(e[7], x.proc, (y) => { x.proc = y; });
-        if (x.args !== null) x.args.forEach((v, i) => val((e[8] as unknown[])[i], v, (y) => { x.args![i] = y; }));
+        const x = o as ErrorObj;
+        const irritants = e[3] as unknown[];
+        for (let i = 0; i < x.irritants.length; i++) val(out, irritants[i], x.irritants[i], x.irritants as unknown as Slots, i);
+        if (x.datum !== null) val(out, e[6], x.datum, x as unknown as Slots, 'datum');
+        if (x.proc !== null) val(out, e[7], x.proc, x as unknown as Slots, 'proc');
+        if (x.args !== null) {
+          const args = e[8] as unknown[];
+          for (let i = 0; i < x.args.length; i++) val(out, args[i], x.args[i], x.args as unknown as Slots, i);
+        }
         break;
       }
       case Ent.Param: {
-        const p = o as Parameter & { converter: Value | null };
-        val(e[1], p.value, (x) => { p.value = x; });
-        if (p.converter !== null) val(e[2], p.converter, (x) => { p.converter = x; });
+        const p = o as Parameter;
+        val(out, e[1], p.value, p as unknown as Slots, 'value');
+        if (p.converter !== null) val(out, e[2], p.converter, p as unknown as Slots, 'converter');
         break;
       }
-      case Ent.Clo: link(e[2]); break;
+      case Ent.Clo: link(out, e[2]); break;
       case Ent.Env: {
-        const env = o as Value[];
-        if (e.length > 1) link(e[1]);
-        for (let i = 1; i < env.length; i++) val(e[i + 1], env[i], (x) => { env[i] = x; });
+        if (e.length > 1) link(out, e[1]);
+        vals(out, e, 2, o as Value[], 1); // slot i at e[i + 1]
         break;
       }
-      case Ent.Cont: link(e[1]); link(e[2]); break;
-      case Ent.Frame: this.frameEdges(e, o as Frame, val, link, inner); break;
-      case Ent.Dyn: link(e[1]); link(e[2]); link(e[3]); break;
+      case Ent.Cont: link(out, e[1]); link(out, e[2]); break;
+      case Ent.Frame: frameEdges(out, e, o as Frame); break;
+      case Ent.Dyn: link(out, e[1]); link(out, e[2]); link(out, e[3]); break;
       case Ent.PBind: {
         const b = o as ParamBinding;
-        inner(e[1]);
-        val(e[2], b.cell.value, (x) => { b.cell.value = x; });
-        link(e[3]);
+        inner(out, e[1]);
+        val(out, e[2], b.cell.value, b.cell as unknown as Slots, 'value');
+        link(out, e[3]);
         break;
       }
       case Ent.HList: {
-        const h = o as HandlerList & { handler: Value };
-        val(e[1], h.handler, (x) => { h.handler = x; });
-        link(e[3]);
-        link(e[4]);
-        link(e[5]);
+        val(out, e[1], (o as HandlerList).handler, o as Slots, 'handler');
+        link(out, e[3]);
+        link(out, e[4]);
+        link(out, e[5]);
         break;
       }
       case Ent.WList: {
-        const w = o as WindList & { before: Value; after: Value };
-        val(e[1], w.before, (x) => { w.before = x; });
-        val(e[2], w.after, (x) => { w.after = x; });
-        link(e[4]);
+        const w = o as WindList;
+        val(out, e[1], w.before, o as Slots, 'before');
+        val(out, e[2], w.after, o as Slots, 'after');
+        link(out, e[4]);
         break;
       }
-      case Ent.MV: {
-        const vals = (o as MultipleValues).vals;
-        vals.forEach((v, i) => val(e[i + 1], v, (x) => { vals[i] = x; }));
-        break;
-      }
+      case Ent.MV: vals(out, e, 1, (o as MultipleValues).vals); break;
       default:
         break;
     }
     return out;
   }
-
-  private frameEdges(e: unknown[], fr: Frame, val: (f: unknown, v: Value | undefined, set: (x: Value) => void) => void, link: (f: unknown) => void, inner: (f: unknown) => void): void {
-    const f = fr as unknown as { [k: string]: Value };
-    const field = (i: number, name: string): void => val(e[i], f[name], (x) => { f[name] = x; });
-    switch (fr.op) {
-      case FOp.If: case FOp.LocalSet: link(e[4]); break;
-      case FOp.Seq: case FOp.Or: link(e[5]); break;
-      case FOp.Arg: {
-        link(e[5]);
-        const vals = fr.vals;
-        const fs = e[6] as unknown[];
-        for (let i = 0; i < fr.i; i++) val(fs[i], vals[i], (x) => { vals[i] = x; });
-        break;
-      }
-      case FOp.GlobalSet: case FOp.Top: break;
-      case FOp.RestoreDyn: link(e[3]); break;
-      case FOp.CallWithValues: field(3, 'consumer'); break;
-      case FOp.WindBefore: field(3, 'before'); field(4, 'thunk'); field(5, 'after'); break;
-      case FOp.WindBody: field(3, 'after'); link(e[4]); break;
-      case FOp.ReturnValue: field(3, 'value'); break;
-      case FOp.Rewind: {
-        link(e[4]);
-        link(e[5]);
-        field(6, 'value');
-        if (fr.fn !== null) field(7, 'fn');
-        const steps = e[8] as unknown[];
-        fr.steps.forEach((s, i) => {
-          val(steps[2 * i], s.thunk, (x) => { (s as { thunk: Value }).thunk = x; });
-          link(steps[2 * i + 1]);
-        });
-        const args = fr.args;
-        args.forEach((v, i) => val((e[9] as unknown[])[i], v, (x) => { args[i] = x; }));
-        break;
-      }
-      case FOp.Force: inner(e[3]); break;
-      case FOp.Apply: {
-        field(3, 'fn');
-        const args = fr.args;
-        args.forEach((v, i) => val(e[i + 4], v, (x) => { args[i] = x; }));
-        break;
-      }
-      case FOp.Load: field(4, 'result'); break;
-      default: break;
-    }
-    link(e[2]);
-  }
 }
 
-function refOf(f: unknown): [number, number] {
-  if (Array.isArray(f) && f.length > 0 && typeof f[0] === 'number' && f[0] >= 0) return [f[0], f.length > 1 ? (f[1] as number) : 0];
-  return [-1, 0];
+/** A value field: `f` as written, `v` the value there now, stored at holder[key]. */
+function val(out: Edge[], f: unknown, v: Value | undefined, holder: Slots, key: string | number): void {
+  refOf(f);
+  out.push({ v, ref: refJ, k: refK, value: true, holder, key });
+}
+
+/** The value fields items[from..] written at e[at..] (e[at + i - from] for items[i]). */
+function vals(out: Edge[], e: unknown[], at: number, items: Value[], from = 0): void {
+  for (let i = from; i < items.length; i++) val(out, e[at + i - from], items[i], items as unknown as Slots, i);
+}
+
+/** An internal link: an entry index (or null / absent). */
+function link(out: Edge[], f: unknown): void {
+  if (typeof f === 'number') out.push({ v: undefined, ref: f, k: 0, value: false, holder: null, key: 0 });
+}
+
+/** A value in an internal position (a table's test, a type's field defaults...): walked, not replaced. */
+function inner(out: Edge[], f: unknown): void {
+  refOf(f);
+  if (refJ >= 0) out.push({ v: undefined, ref: refJ, k: refK, value: false, holder: null, key: 0 });
+}
+
+function frameEdges(out: Edge[], e: unknown[], fr: Frame): void {
+  const f = fr as unknown as Slots;
+  const field = (i: number, name: string): void => val(out, e[i], f[name] as Value, f, name);
+  switch (fr.op) {
+    case FOp.If: case FOp.LocalSet: link(out, e[4]); break;
+    case FOp.Seq: case FOp.Or: link(out, e[5]); break;
+    case FOp.Arg: {
+      link(out, e[5]);
+      const fs = e[6] as unknown[];
+      for (let i = 0; i < fr.i; i++) val(out, fs[i], fr.vals[i], fr.vals as unknown as Slots, i);
+      break;
+    }
+    case FOp.GlobalSet: case FOp.Top: break;
+    case FOp.RestoreDyn: link(out, e[3]); break;
+    case FOp.CallWithValues: field(3, 'consumer'); break;
+    case FOp.WindBefore: field(3, 'before'); field(4, 'thunk'); field(5, 'after'); break;
+    case FOp.WindBody: field(3, 'after'); link(out, e[4]); break;
+    case FOp.ReturnValue: field(3, 'value'); break;
+    case FOp.Rewind: {
+      link(out, e[4]);
+      link(out, e[5]);
+      field(6, 'value');
+      if (fr.fn !== null) field(7, 'fn');
+      const steps = e[8] as unknown[];
+      for (let i = 0; i < fr.steps.length; i++) {
+        const st = fr.steps[i]!;
+        val(out, steps[2 * i], st.thunk, st as unknown as Slots, 'thunk');
+        link(out, steps[2 * i + 1]);
+      }
+      const args = e[9] as unknown[];
+      for (let i = 0; i < fr.args.length; i++) val(out, args[i], fr.args[i], fr.args as unknown as Slots, i);
+      break;
+    }
+    case FOp.Force: inner(out, e[3]); break;
+    case FOp.Apply:
+      field(3, 'fn');
+      vals(out, e, 4, fr.args);
+      break;
+    case FOp.Load: field(4, 'result'); break;
+    default: break;
+  }
+  link(out, e[2]);
+}
+
+/** The entry (refJ) and pair (refK) a field refers to; refJ -1 for an immediate. */
+function refOf(f: unknown): void {
+  if (Array.isArray(f) && f.length > 0 && typeof f[0] === 'number' && f[0] >= 0) {
+    refJ = f[0];
+    refK = f.length > 1 ? (f[1] as number) : 0;
+  } else {
+    refJ = -1;
+    refK = 0;
+  }
 }

@@ -19,17 +19,6 @@ import { CK, IK, TooBig, Unserializable, type Item } from './serial-path.js';
 import { Closure, type Env, type Value } from './values.js';
 import type { Vm } from './vm.js';
 
-/** A code unit of this message. */
-interface MsgUnit {
-  readonly idx: number;
-  readonly eu: EncodedUnit;
-}
-
-interface CloInfo {
-  readonly idx: number;
-  full: boolean;
-}
-
 /** Marks an environment slot queued for writing (replaced by its field). */
 const QUEUED = [Imm.Unbound];
 
@@ -37,11 +26,14 @@ const QUEUED = [Imm.Unbound];
 export abstract class PartWriter {
   protected readonly st: SerialState;
   protected readonly entries: unknown[][] = [];
+  /** The entry of each object written (closures, environments, frames...; also code units,
+   * keyed by their root node: one map rather than one per kind, as a small message's walk
+   * spent more on making maps than on using them). */
   protected readonly seen = new Map<object, number>();
   /** Environments written in full (continuations' frames): made on first use. */
   private fullEnvs: Set<Env> | null = null;
-  private readonly closures = new Map<Closure, CloInfo>();
-  private readonly units = new Map<Node, MsgUnit>();
+  /** The encoded code unit of each unit entry (by entry index). */
+  private readonly unitCode: EncodedUnit[] = [];
   private readonly refs: unknown[][] = [];
   protected readonly stack: Item[] = [];
   // The child being written (for resume and for error paths).
@@ -103,20 +95,19 @@ export abstract class PartWriter {
 
   /** A closure: in full (with its code) or as a stub (an environment link). */
   protected closureRef(c: Closure, full: boolean): number {
-    let info = this.closures.get(c);
-    if (info === undefined) {
+    let idx = this.seen.get(c);
+    if (idx === undefined) {
       const out: unknown[] = [Ent.Clo, null, undefined, c.lambda.name, c.lambda.isLet];
-      const idx = this.newEntry(c, out);
-      info = { idx, full: false };
-      this.closures.set(c, info);
+      idx = this.newEntry(c, out);
       out[2] = this.envRef(c.env);
     }
-    if (full && !info.full) {
-      info.full = true;
-      this.entries[info.idx]![1] = this.unit(c.lambda).idx;
+    const out = this.entries[idx]!;
+    if (full && out[1] === null) {
+      // Written in full from now on (its unit link set before `need` may reach it again).
+      out[1] = this.unit(c.lambda);
       this.need(c.env, c.lambda.free, c);
     }
-    return info.idx;
+    return idx;
   }
 
   /** The entry of an environment: [ENV, slot0, slot1, ...], slots absent until needed. */
@@ -183,16 +174,15 @@ export abstract class PartWriter {
   // Code
 
   /** The entry of the code unit rooted at `root` (made once per message; bytes cached per Vm). */
-  private unit(root: Node): MsgUnit {
-    let u = this.units.get(root);
-    if (u !== undefined) return u;
+  private unit(root: Node): number {
+    const seen = this.seen.get(root);
+    if (seen !== undefined) return seen;
     const out: unknown[] = [Ent.Unit, undefined, false];
-    const idx = this.entries.length;
-    this.entries.push(out);
+    const idx = this.newEntry(root, out);
     const cached = this.st.sent.get(root);
     if (cached !== undefined) {
       out[1] = cached.bytes;
-      u = { idx, eu: cached };
+      this.unitCode[idx] = cached;
     } else {
       const tree = encodeUnitTree(root, (v) => this.field(v));
       const bytes = encodeCbor(tree.doc, false);
@@ -200,10 +190,9 @@ export abstract class PartWriter {
       out[2] = tree.external;
       const eu: EncodedUnit = { bytes, nodes: tree.nodes, index: null };
       if (!tree.external) this.st.sent.set(root, eu);
-      u = { idx, eu };
+      this.unitCode[idx] = eu;
     }
-    this.units.set(root, u);
-    return u;
+    return idx;
   }
 
   /** [unitEntry, nodeIndex] for a frame's node: in the code of the closure running there, else a unit of its own. */
@@ -211,12 +200,12 @@ export abstract class PartWriter {
     const c = env === null ? undefined : env[0];
     if (c instanceof Closure) {
       const u = this.unit(c.lambda);
-      const eu = u.eu;
+      const eu = this.unitCode[u]!;
       if (eu.index === null) eu.index = new Map(eu.nodes.map((n, i) => [n, i]));
       const j = eu.index.get(node);
-      if (j !== undefined) return [u.idx, j];
+      if (j !== undefined) return [u, j];
     }
-    return [this.unit(node).idx, 0];
+    return [this.unit(node), 0];
   }
 
   // -------------------------------------------------------------------------------------------
