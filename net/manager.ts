@@ -216,7 +216,9 @@ export class NodeManager {
     for (const c of this.conns) if (c.state === 'handshake') handshaking++;
     if (handshaking >= MAX_HANDSHAKING) { ws.terminate(); return; }
     const remote = `${unmapIPv4(req.socket.remoteAddress ?? '?')}:${req.socket.remotePort ?? 0}`;
-    this.conns.add(new Conn(ws, 'server', remote, this.connCfg, this.connEvents));
+    const c = new Conn(ws, 'server', remote, this.connCfg, this.connEvents);
+    c.attachSocket(req.socket);
+    this.conns.add(c);
   }
 
   /** A client learnt who it reached: give up if that node is already connected. */
