@@ -18,7 +18,7 @@
 // ack 0.17 -> 0.12 s, nqueens 0.24 -> 0.17 s, loop 1.3 -> 0.85 s, threads-pingpong 0.15 ->
 // 0.12 s, threads-spawn 0.11 -> 0.09 s.
 
-import { Op, type CallNode, type IfNode, type Node, type PrimAppNode, type GlobalCell } from './nodes.js';
+import { Op, type CallNode, type IfNode, type LambdaNode, type Node, type PrimAppNode, type GlobalCell } from './nodes.js';
 import { Closure, NIL, Pair, Parameter, Primitive, UNASSIGNED, paramRead, type Dyn, type Env, type Value } from '../runtime/values.js';
 
 /** Where a parameter's read finds the running thread's dynamic environment: the Vm whose code
@@ -33,6 +33,7 @@ export type Ev = (env: Env) => Value;
 interface EvCache { ev?: Ev }
 interface EvsCache { evs?: Array<Ev | null> }
 interface TevCache { tev?: Ev | null }
+interface LeafCache { leaf?: Ev | null }
 
 function cache<T>(node: object, key: string, value: T): T {
   Object.defineProperty(node, key, { value, writable: true, enumerable: false, configurable: true });
@@ -225,4 +226,68 @@ function buildPrimApp(n: PrimAppNode, vm: DynSource): Ev {
     const f = cell.value === known && known !== null ? known : generic(cell, len);
     try { return f.fn(...vs); } catch { throw DEOPT; }
   };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Leaf procedures, for primitives that call back into Scheme (object->u8vector's encoder,
+// u8vector->object's decoder): a closure of fixed arity whose body is made only of simple
+// expressions, `if`s and calls of other such procedures held by globals can be run on its
+// arguments without the machine: no frame, nothing that can capture a continuation or block.
+// The talk's encoder and decoder are such procedures (a `cond` of `eq?`, parameter reads and
+// record predicates). Running one through the machine instead (a frame, a resume primitive,
+// argument arrays, the primitive re-entered) cost more than the rest of a small message's
+// serialization. Any path that is not a leaf, a global that no longer holds what the code was
+// built for, or an error throws DEOPT: the caller then calls the procedure the general way,
+// from the start (what was evaluated has no side effects), so errors are raised and located as
+// always.
+
+/** How deep leaf calls are followed inside a leaf body (a deeper call is not a leaf path). */
+const LEAF_DEPTH = 3;
+
+/** DEOPT, as an evaluator: a path of a leaf body that is not itself a leaf. */
+const NOT_LEAF: Ev = () => { throw DEOPT; };
+
+/**
+ * The evaluator of `lam`'s body, given the environment a call makes ([closure, args...]); null
+ * when the body is not even partly a leaf (nothing to gain).
+ */
+export function leafEvOf(lam: LambdaNode, vm: DynSource): Ev | null {
+  const c = (lam as LambdaNode & LeafCache).leaf;
+  if (c !== undefined) return c;
+  const ev = fixedFrame(lam) ? leafBody(lam.body, vm, 0) : NOT_LEAF;
+  return cache(lam, 'leaf', ev === NOT_LEAF ? null : ev);
+}
+
+/** A lambda whose call environment is exactly [closure, args...]. */
+function fixedFrame(lam: LambdaNode): boolean {
+  return lam.nopt === 0 && !lam.rest && lam.keys.length === 0 && lam.frameSize === lam.nreq;
+}
+
+function leafBody(n: Node, vm: DynSource, depth: number): Ev {
+  if (n.op <= Op.PrimApp) return evOf(n, vm);
+  if (n.op === Op.If) {
+    const t = leafBody(n.test, vm, depth);
+    if (t === NOT_LEAF) return NOT_LEAF;
+    const a = leafBody(n.then, vm, depth), b = leafBody(n.else, vm, depth);
+    return (env) => (t(env) !== false ? a(env) : b(env));
+  }
+  if (n.op === Op.Call && n.fn.op === Op.GlobalRef && depth < LEAF_DEPTH && n.args.every((x) => x.op <= Op.PrimApp)) {
+    const cell = n.fn.cell;
+    const f = cell.value;
+    if (!(f instanceof Closure) || !fixedFrame(f.lambda) || f.lambda.nreq !== n.args.length) return NOT_LEAF;
+    const lam = f.lambda;
+    const body = leafBody(lam.body, vm, depth + 1);
+    if (body === NOT_LEAF) return NOT_LEAF;
+    const args = n.args.map((x) => evOf(x, vm));
+    const len = args.length;
+    return (env) => {
+      const g = cell.value;
+      if (!(g instanceof Closure) || g.lambda !== lam) throw DEOPT;
+      const e = new Array<Value>(len + 1);
+      e[0] = g;
+      for (let i = 0; i < len; i++) e[i + 1] = args[i]!(env);
+      return body(e);
+    };
+  }
+  return NOT_LEAF;
 }

@@ -27,11 +27,15 @@ export function encodeMessage(type: MsgType, id: number, payload: Uint8Array): B
   return buf;
 }
 
-/** Decode a binary frame; null if malformed. The payload is a view, not a copy. */
+/**
+ * Decode a binary frame; null if malformed. The payload is a view, not a copy, and a plain
+ * Uint8Array even when the frame is a Node Buffer: the deserializer takes views of it, and a
+ * Buffer's subarray (Node's own, in JS) cost 8% of decoding an rpc's answer.
+ */
 export function decodeMessage(buf: Uint8Array): Message | null {
   if (buf.length < HEADER_BYTES) return null;
   const type = buf[0]!;
   if (type !== MsgType.Req && type !== MsgType.Rep && type !== MsgType.Fail) return null;
   const id = ((buf[1]! << 24) >>> 0) + (buf[2]! << 16) + (buf[3]! << 8) + buf[4]!;
-  return { type, id, payload: buf.subarray(HEADER_BYTES) };
+  return { type, id, payload: new Uint8Array(buf.buffer, buf.byteOffset + HEADER_BYTES, buf.length - HEADER_BYTES) };
 }

@@ -13,6 +13,7 @@
 // Errors are raised without a call form and located IN ##object->u8vector / ##u8vector->object,
 // as gsi shows them: `*** ERROR IN ##object->u8vector -- can't serialize #<mutex #2>`.
 
+import { DEOPT, leafEvOf } from '../../interpreter/fast.js';
 import { FOp } from '../../interpreter/frames.js';
 import { applyProc, raise, ret, type ControlFn, type Regs } from '../../interpreter/machine.js';
 import { checkProcedure } from '../check.js';
@@ -21,7 +22,7 @@ import { Deserializer, deserializationError } from '../deserialize.js';
 import { ErrorObj, typeError } from '../errors.js';
 import { makePrim, type PrimFactory } from '../primitive.js';
 import { Serializer } from '../serialize.js';
-import { DEFAULT, U8Vector, type Primitive, type Value } from '../values.js';
+import { Closure, DEFAULT, U8Vector, type Primitive, type Value } from '../values.js';
 import type { Vm } from '../vm.js';
 
 /** A resumable walk: run() until 'call' (apply the procedure to `pending`) or 'done'. */
@@ -36,12 +37,31 @@ interface Walk {
  * primitive's result. `fail` turns a JS-side failure into the Scheme error to raise.
  */
 function drive(vm: Vm, r: Regs, name: string, walk: Walk, proc: Value, finish: () => Value, fail: (e: unknown) => ErrorObj): void {
+  // A leaf procedure (interpreter/fast.ts: the talk's encoder and decoder are) is run here,
+  // without the machine; the walk goes on until it needs a procedure the machine must call.
+  const leaf = proc instanceof Closure && proc.lambda.nreq === 1 ? leafEvOf(proc.lambda, vm) : null;
   let res: 'done' | 'call';
-  try {
-    res = walk.run();
-  } catch (e: unknown) {
-    raise(vm, r, fail(e));
-    return;
+  for (;;) {
+    try {
+      res = walk.run();
+    } catch (e: unknown) {
+      raise(vm, r, fail(e));
+      return;
+    }
+    if (res === 'done' || leaf === null) break;
+    let x: Value;
+    try {
+      x = leaf([proc, walk.pending]);
+    } catch (e: unknown) {
+      if (e !== DEOPT) throw e;
+      break;
+    }
+    try {
+      walk.resume(x);
+    } catch (e: unknown) {
+      raise(vm, r, fail(e));
+      return;
+    }
   }
   if (res === 'done') {
     let v: Value;

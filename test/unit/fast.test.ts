@@ -4,7 +4,7 @@
 
 import { expect } from 'chai';
 import { createVm, evalString, readForms, SchemeFailure } from '../../interpreter/setup.js';
-import { evOf, evsOf, testEvOf, DEOPT } from '../../interpreter/fast.js';
+import { evOf, evsOf, leafEvOf, testEvOf, DEOPT } from '../../interpreter/fast.js';
 import { Op, type CallNode, type GlobalDefNode, type IfNode, type LambdaNode, type Node, type PrimAppNode } from '../../interpreter/nodes.js';
 import { ErrorObj, type Loc } from '../../runtime/errors.js';
 import { writeString } from '../../runtime/printer.js';
@@ -85,6 +85,33 @@ describe('fast', () => {
       const f = failure('(define (h) (list (car (quote (1))) nowhere))\n(h)');
       expect((f.value as ErrorObj).kind).to.equal('unbound-global');
       expect((f.value as ErrorObj).loc as Loc).to.include({ container: 'f.scm', line: 1, col: 37 }); // gsi: @1.37
+    });
+  });
+
+  describe('#leafEvOf', () => {
+    it("runs the talk's decoder without the machine, and gives way when a path is not a leaf", () => {
+      vm = createVm(new MemoryHost(), { preludes: readPreludes(repoRoot()) });
+      evalString(vm, `(define-type ser-stdout id: CB3FD64E-2734-4D9E-BAB5-463029CC9F40)
+        (define (dec x) (cond ((ser-stdout? x) (current-output-port)) (else x)))
+        (define (slow x) (if (pair? x) (car x) (begin (display x) x)))`);
+      const dec = vm.globalValue('dec') as Closure;
+      const leaf = leafEvOf(dec.lambda, vm)!;
+      expect(leaf).to.be.a('function');
+      expect(leaf([dec, 5])).to.equal(5);
+      expect(writeString(vm, leaf([dec, evalString(vm, '(make-ser-stdout)')]), false)).to.equal('#<output-port #2 (stdout)>');
+      // The predicate redefined: the code built for the old one gives way (DEOPT).
+      evalString(vm, '(set! ser-stdout? (lambda (x) #t))');
+      expect(() => leaf([dec, 5])).to.throw().that.equals(DEOPT);
+      // A body whose other branch is not a leaf: the leaf branch runs, the other gives way.
+      const slow = vm.globalValue('slow') as Closure;
+      expect(leafEvOf(slow.lambda, vm)!([slow, evalString(vm, "'(1 2)")])).to.equal(1);
+      expect(() => leafEvOf(slow.lambda, vm)!([slow, 5])).to.throw().that.equals(DEOPT);
+      // Errors give way too, so that the machine raises them where they happen.
+      evalString(vm, '(define (bad x) (car x))');
+      const bad = vm.globalValue('bad') as Closure;
+      expect(() => leafEvOf(bad.lambda, vm)!([bad, 5])).to.throw().that.equals(DEOPT);
+      evalString(vm, '(define (notleaf x) (display x))');
+      expect(leafEvOf((vm.globalValue('notleaf') as Closure).lambda, vm)).to.equal(null);
     });
   });
 

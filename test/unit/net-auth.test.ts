@@ -71,6 +71,10 @@ describe('#encodeMessage and #decodeMessage', () => {
     expect(m.type).to.equal(MsgType.Rep);
     expect(m.id).to.equal(0xfffffffe);
     expect([...m.payload]).to.deep.equal([1, 2, 3]);
+    // A view of the frame (no copy), as a plain Uint8Array even though the frame is a Buffer.
+    expect(Object.getPrototypeOf(m.payload)).to.equal(Uint8Array.prototype);
+    buf[5] = 9;
+    expect(m.payload[0]).to.equal(9);
   });
 
   it('rejects short frames and unknown types', () => {
