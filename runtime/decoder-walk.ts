@@ -82,8 +82,8 @@ export class DecoderWalk {
 
   constructor(private readonly d: Deserializer, rootField: unknown) {
     const n = d.entryTable.length;
-    this.visited = new Array<number>(n).fill(0);
-    this.applies = new Array<number>(n).fill(0);
+    this.visited = zeros(n);
+    this.applies = zeros(n);
     this.results = new Array(n);
     this.root = d.root;
     refOf(rootField);
@@ -381,6 +381,13 @@ function frameEdges(out: Edge[], e: unknown[], fr: Frame): void {
     default: break;
   }
   link(out, e[2]);
+}
+
+/** n zeros, as a packed array (Array.prototype.fill on a new holey array is a slow builtin call). */
+function zeros(n: number): number[] {
+  const a: number[] = [];
+  for (let i = 0; i < n; i++) a.push(0);
+  return a;
 }
 
 /** The entry (refJ) and pair (refK) a field refers to; refJ -1 for an immediate. */
