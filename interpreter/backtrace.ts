@@ -122,7 +122,9 @@ function frameForm(f: BtFrame, lookup: FormLookup): Value | null {
 /** One backtrace line (`sep` is ':' for ,b and '.' for ,y, as in gsi). */
 export function frameLine(vm: Vm, i: number, f: BtFrame, width: number, lookup: FormLookup, sep = ':'): string {
   const w = columnWidth(width);
-  const name = f.src === null ? '?' : f.frame.op === FOp.Top ? '(interaction)' : (procName(vm, f.src, f.env) || '(interaction)');
+  // A Top frame names the primitive running code (an encoder in ##object->u8vector), or the REPL.
+  const top = f.src !== null && f.src.container === '' && f.src.proc !== null ? f.src.proc : '(interaction)';
+  const name = f.src === null ? '?' : f.frame.op === FOp.Top ? top : (procName(vm, f.src, f.env) || '(interaction)');
   let line = `${String(i).padEnd(3)}${name.padEnd(w - 1)} `;
   if (f.src !== null && f.src.container !== '') {
     const c = f.src.container.startsWith('(') ? f.src.container : `"${f.src.container}"`;

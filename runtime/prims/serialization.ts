@@ -15,6 +15,7 @@
 
 import { DEOPT, leafEvOf } from '../../interpreter/fast.js';
 import { FOp } from '../../interpreter/frames.js';
+import type { Src } from '../../interpreter/nodes.js';
 import { applyProc, raise, ret, type ControlFn, type Regs } from '../../interpreter/machine.js';
 import { checkProcedure } from '../check.js';
 import { DecoderWalk } from '../decoder-walk.js';
@@ -91,8 +92,14 @@ function drive(vm: Vm, r: Regs, name: string, walk: Walk, proc: Value, finish: (
   };
   const consumer: Primitive = makePrim(name, 1, 1, 'control', resume);
   r.k = { op: FOp.CallWithValues, next: r.k, consumer };
+  // The procedure runs inside the primitive, as in gsi: an error in its tail position is
+  // located `IN ##object->u8vector` (the Top frame passes the value through).
+  r.k = { op: FOp.Top, next: r.k, src: name === 'object->u8vector' ? IN_ENCODE : IN_DECODE };
   applyProc(r, proc, [walk.pending]);
 }
+
+const IN_ENCODE: Src = { container: '', line: 0, col: 0, proc: '##object->u8vector' };
+const IN_DECODE: Src = { container: '', line: 0, col: 0, proc: '##u8vector->object' };
 
 function serializationFailure(e: unknown): ErrorObj {
   if (e instanceof ErrorObj) {

@@ -1,0 +1,10 @@
+;; Errors in an encoder or decoder: caught by the caller; uncaught in tail position, located IN ##object->u8vector.
+(define (enc x) (if (pair? x) x (car x)))
+(define (enc2 x) (if (pair? x) x (+ 1 (car x))))
+(define (dec x) (if (symbol? x) (vector-ref x 0) x))
+(define m (object->u8vector 'a))
+(with-exception-catcher (lambda (e) (display "caught ") (display-exception e)) (lambda () (object->u8vector '(1 2) enc)))
+(with-exception-catcher (lambda (e) (display "caught ") (display-exception e)) (lambda () (object->u8vector '(1 2) enc2)))
+(with-exception-catcher (lambda (e) (display "caught ") (display-exception e)) (lambda () (u8vector->object m dec)))
+(define (f) (object->u8vector '(1 2) enc) 'after)
+(f)
