@@ -74,8 +74,9 @@ export class ConsoleIo implements ReplIo {
     this.interactive = process.stdin.isTTY === true && process.stdout.isTTY === true;
   }
 
+  /** The terminal's width; 80, as gsi assumes, when the terminal does not tell (0 columns). */
   width(): number {
-    return this.interactive ? Math.max(20, process.stdout.columns ?? 80) : 80;
+    return this.interactive ? Math.max(20, process.stdout.columns || 80) : 80;
   }
 
   exit(code: number): void {

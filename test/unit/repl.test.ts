@@ -386,6 +386,24 @@ describe('REPL on a terminal (under util-linux script)', function () {
     });
     expect(status).to.equal(0);
   });
+
+  (hasScript ? it : it.skip)('lays out a backtrace for 80 columns, as gsi does, on a terminal that does not tell its width', async function () {
+    const c = spawn('script', ['-qec', `stty cols 0 rows 0; exec ${JSON.stringify(process.execPath)} ${JSON.stringify(CLI)}`, '/dev/null'], {
+      cwd: ROOT, env: { ...ENV, TERM: 'xterm' }, stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    child = c;
+    let raw = '';
+    c.stdout!.on('data', (b: Buffer) => { raw += b.toString('utf8'); });
+    c.stdin!.write("(define (enc x) (if (pair? x) x (car x)))\r(object->u8vector '(1 2) enc)\r,b\r,q\r");
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`did not exit; output:\n${raw}`)), 8000);
+      c.on('exit', () => { clearTimeout(timer); resolve(); });
+    });
+    // gsi 4.9.3 under `script` with 0 columns: the same two columns of 24 (it shows three
+    // frames of its own ##object->u8vector where gsi-ts has one).
+    expect(raw).to.include('*** ERROR IN ##object->u8vector -- (Argument 1) PAIR expected');
+    expect(raw).to.match(/\n0 {2}##object->u8vector\r?\n1 {2}\(interaction\) {11}\(console\)@2:1 {11}\(object->u8vector '\(1 2\) \.\.\.\r?\n/);
+  });
 });
 
 // ---------------------------------------------------------------------------------------------
