@@ -22,6 +22,7 @@ import { DecoderWalk } from '../decoder-walk.js';
 import { Deserializer, deserializationError } from '../deserialize.js';
 import { ErrorObj, typeError } from '../errors.js';
 import { makePrim, type PrimFactory } from '../primitive.js';
+import { schedulerOf } from '../scheduler.js';
 import { Serializer } from '../serialize.js';
 import { Closure, DEFAULT, U8Vector, type Primitive, type Value } from '../values.js';
 import type { Vm } from '../vm.js';
@@ -42,7 +43,8 @@ function drive(vm: Vm, r: Regs, name: string, walk: Walk, proc: Value, finish: (
   // without the machine; the walk goes on until it needs a procedure the machine must call.
   const leaf = proc instanceof Closure && proc.lambda.nreq === 1 ? leafEvOf(proc.lambda, vm) : null;
   let res: 'done' | 'call';
-  for (;;) {
+  let yieldNow = false;
+  for (let n = 1; ; n++) {
     try {
       res = walk.run();
     } catch (e: unknown) {
@@ -50,6 +52,13 @@ function drive(vm: Vm, r: Regs, name: string, walk: Walk, proc: Value, finish: (
       return;
     }
     if (res === 'done' || leaf === null) break;
+    // A long walk gives way to the other threads now and then, as it did when each call went
+    // through the machine (whose steps count towards the thread's quantum): this call is
+    // made the usual way, after a yield.
+    if (n % LEAF_RUN === 0 && mayYield(vm, r)) {
+      yieldNow = true;
+      break;
+    }
     let x: Value;
     try {
       x = leaf([proc, walk.pending]);
@@ -96,6 +105,20 @@ function drive(vm: Vm, r: Regs, name: string, walk: Walk, proc: Value, finish: (
   // located `IN ##object->u8vector` (the Top frame passes the value through).
   r.k = { op: FOp.Top, next: r.k, src: name === 'object->u8vector' ? IN_ENCODE : IN_DECODE };
   applyProc(r, proc, [walk.pending]);
+  if (yieldNow) {
+    schedulerOf(vm).yieldRequested = true;
+    r.blocked = true;
+  }
+}
+
+/** Leaf calls made between two chances for the other threads to run. */
+const LEAF_RUN = 2000;
+
+/** Whether the thread running `r` may yield now: it is a scheduler thread (not code run
+ * synchronously, which cannot) and another thread is waiting to run. */
+function mayYield(vm: Vm, r: Regs): boolean {
+  const s = schedulerOf(vm);
+  return s.current.regs === r && s.runnable > 0;
 }
 
 const IN_ENCODE: Src = { container: '', line: 0, col: 0, proc: '##object->u8vector' };
