@@ -132,9 +132,8 @@ function call2(cell: GlobalCell, x: Value, y: Value): Value {
 /** `(p)` for a parameter object p: its value in the running thread's dynamic environment. */
 function buildParamRead(cell: GlobalCell, p: Parameter, vm: DynSource): Ev {
   return () => {
-    if (cell.value === p) return paramRead(vm.dyn, p);
     const f = cell.value;
-    if (f instanceof Parameter) return paramRead(vm.dyn, f);
+    if (f === p || f instanceof Parameter) return paramRead(vm.dyn, f as Parameter);
     return generic(cell, 0).fn();
   };
 }
@@ -259,7 +258,7 @@ export function leafEvOf(lam: LambdaNode, vm: DynSource): Ev | null {
 }
 
 /** A lambda whose call environment is exactly [closure, args...]. */
-function fixedFrame(lam: LambdaNode): boolean {
+export function fixedFrame(lam: LambdaNode): boolean {
   return lam.nopt === 0 && !lam.rest && lam.keys.length === 0 && lam.frameSize === lam.nreq;
 }
 

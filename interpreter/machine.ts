@@ -18,7 +18,7 @@ import {
   type Dyn, type Env, type Value, type WindList,
 } from '../runtime/values.js';
 import type { Vm } from '../runtime/vm.js';
-import { DEOPT, evOf, evsOf, testEvOf } from './fast.js';
+import { DEOPT, evOf, evsOf, fixedFrame, testEvOf } from './fast.js';
 
 export const enum Mode { Eval = 0, Return = 1, Args = 2, Apply = 3 }
 
@@ -271,7 +271,7 @@ function bindArgs(clo: Closure, vals: Value[]): Env {
 function fixedArity(lam: LambdaNode): number {
   const c = (lam as LambdaNode & { fx?: number }).fx;
   if (c !== undefined) return c;
-  const fx = lam.nopt === 0 && !lam.rest && lam.keys.length === 0 && lam.frameSize === lam.nreq ? lam.nreq : -1;
+  const fx = fixedFrame(lam) ? lam.nreq : -1;
   Object.defineProperty(lam, 'fx', { value: fx, writable: true, enumerable: false, configurable: true });
   return fx;
 }

@@ -10,18 +10,18 @@
 // A Conn never runs code itself: it hands requests to `events.request` only when open.
 
 import type WebSocket from 'ws';
-
-/** What sendBinary needs of the TCP socket under a WebSocket. */
-export interface Corkable {
-  cork(): void;
-  uncork(): void;
-}
 import {
   CLOSE, MAX_HANDSHAKE_BYTES, PROTOCOL, clientMac, macEqual, newNonce, parseHandshake, serverMac,
   type Identity,
 } from './auth.js';
 import { MsgType, decodeMessage, encodeMessage } from './wire.js';
 import { MString, Tag, type HeapObject } from '../runtime/values.js';
+
+/** What sendBinary needs of the TCP socket under a WebSocket. */
+export interface Corkable {
+  cork(): void;
+  uncork(): void;
+}
 
 export interface ConnConfig {
   readonly cookie: string;

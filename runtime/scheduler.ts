@@ -124,8 +124,20 @@ export class Scheduler {
    * runs it. (gsi runs macro transformers in the compiling thread, where they may block.)
    */
   waiter(r: Regs): SThread {
-    if (this.current.regs !== r) throw synchronousWaitError();
+    if (!this.runs(r)) throw synchronousWaitError();
     return this.current;
+  }
+
+  /** Whether `r` are the registers of the running thread (not of code run synchronously). */
+  runs(r: Regs): boolean {
+    return this.current.regs === r;
+  }
+
+  /** The running thread (registers `r`) gives way: it goes behind the runnable threads
+   * (thread-yield!). The machine stops after the current primitive. */
+  yieldFrom(r: Regs): void {
+    this.yieldRequested = true;
+    r.blocked = true;
   }
 
   /** Number of threads waiting to run. */

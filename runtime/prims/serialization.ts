@@ -105,10 +105,7 @@ function drive(vm: Vm, r: Regs, name: string, walk: Walk, proc: Value, finish: (
   // located `IN ##object->u8vector` (the Top frame passes the value through).
   r.k = { op: FOp.Top, next: r.k, src: name === 'object->u8vector' ? IN_ENCODE : IN_DECODE };
   applyProc(r, proc, [walk.pending]);
-  if (yieldNow) {
-    schedulerOf(vm).yieldRequested = true;
-    r.blocked = true;
-  }
+  if (yieldNow) schedulerOf(vm).yieldFrom(r);
 }
 
 /** Leaf calls made between two chances for the other threads to run. */
@@ -118,7 +115,7 @@ const LEAF_RUN = 2000;
  * synchronously, which cannot) and another thread is waiting to run. */
 function mayYield(vm: Vm, r: Regs): boolean {
   const s = schedulerOf(vm);
-  return s.current.regs === r && s.runnable > 0;
+  return s.runs(r) && s.runnable > 0;
 }
 
 const IN_ENCODE: Src = { container: '', line: 0, col: 0, proc: '##object->u8vector' };

@@ -282,8 +282,7 @@ export const threadPrims: PrimFactory = (vm) => {
     plain('thread-state-waiting-timeout', 1, 1, stateField('waiting', 1)),
 
     control('thread-yield!', 0, 0, (_vm, r) => {
-      sched().yieldRequested = true;
-      r.blocked = true;
+      sched().yieldFrom(r);
       ret(r, VOID);
     }),
     control('thread-sleep!', 1, 1, (_vm, r, [secs]) => {
