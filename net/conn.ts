@@ -14,14 +14,19 @@ import {
   CLOSE, MAX_HANDSHAKE_BYTES, PROTOCOL, clientMac, macEqual, newNonce, parseHandshake, serverMac,
   type Identity,
 } from './auth.js';
+import { FrameBatch } from './frames.js';
 import { MsgType, decodeMessage, encodeMessage } from './wire.js';
 import { MString, Tag, type HeapObject } from '../runtime/values.js';
 
 /** What sendBinary needs of the TCP socket under a WebSocket. */
-export interface Corkable {
-  cork(): void;
-  uncork(): void;
+export interface RawSocket {
+  write(b: Uint8Array): boolean;
 }
+
+/** ws's WebSocket.OPEN (the module is imported for its type only). */
+const OPEN = 1;
+/** Larger messages are framed and written by ws (no copy into the batch). */
+const BATCH_MAX = 0x10000;
 
 export interface ConnConfig {
   readonly cookie: string;
@@ -83,9 +88,10 @@ export class Conn implements HeapObject {
     private readonly events: ConnEvents,
   ) {
     this.name = new MString(remote);
+    this.batch = new FrameBatch(role === 'client');
     ws.binaryType = 'nodebuffer';
     ws.on('message', (data: Buffer, isBinary: boolean) => this.onMessage(data, isBinary));
-    ws.once('upgrade', (res: { socket: Corkable }) => this.attachSocket(res.socket));
+    ws.once('upgrade', (res: { socket: RawSocket }) => this.attachSocket(res.socket));
     ws.on('pong', () => { this.alive = true; });
     ws.on('error', (e: Error & { code?: string }) => {
       if (e.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') this.log(`message too large (limit ${this.cfg.identity.max} bytes)`);
@@ -122,7 +128,7 @@ export class Conn implements HeapObject {
     const id = this.nextCall;
     this.nextCall = this.nextCall >= 0xffffffff ? 1 : this.nextCall + 1;
     this.calls.set(id, done);
-    this.sendBinary(encodeMessage(MsgType.Req, id, payload));
+    this.sendBinary(MsgType.Req, id, payload);
     return id;
   }
 
@@ -137,48 +143,65 @@ export class Conn implements HeapObject {
       this.fail(id, `the answer is too large (${payload.length} bytes, limit ${this.peer!.max})`);
       return;
     }
-    this.sendBinary(encodeMessage(MsgType.Rep, id, payload));
+    this.sendBinary(MsgType.Rep, id, payload);
   }
 
   fail(id: number, text: string): void {
     if (this.state !== 'open') return;
-    this.sendBinary(encodeMessage(MsgType.Fail, id, Buffer.from(text.slice(0, 1000), 'utf8')));
+    this.sendBinary(MsgType.Fail, id, Buffer.from(text.slice(0, 1000), 'utf8'));
   }
 
   /**
    * Send a binary message. The first of a JS task (a scheduler turn runs many threads in one)
-   * leaves at once, so the peer can start on it; the socket is then corked until the task ends
-   * (process.nextTick), and the messages written meanwhile leave together in one system call.
-   * On loopback a write costs ~5 us of CPU (it does the receiver's TCP work too), a third of a
-   * node's time under load. Measured (bench/rpc-bench.ts's client, 8 concurrent callers,
-   * alternating pairs): 34.3-38.1k -> 37.8-42.7k rpc/s, CPU per call (client + server)
-   * ~22.6+23.2 -> ~20.3+20.2 us; under strace the server's writes fell from one per answer to
-   * one per 2.2. (Corking from the first message of a task was measured before and is worse:
-   * the peer waits for the end of the task before it can start.)
+   * leaves at once, so the peer can start on it; the others wait for the end of the task
+   * (process.nextTick) and leave together, framed by hand into one buffer (frames.ts): one
+   * system call and one stream write for all of them. On loopback a write costs ~5 us of CPU
+   * (it does the receiver's TCP work too), a third of a node's time under load. Measured
+   * (bench/rpc-bench.ts's client, 8 concurrent callers, alternating pairs): batching the writes
+   * (socket corked until the end of the task): 34.3-38.1k -> 37.8-42.7k rpc/s, under strace the
+   * server's writes fell from one per answer to one per 2.2; framing by hand instead of ws's
+   * two stream writes per frame: see frames.ts. (Holding the first message of a task too was
+   * measured and is worse: the peer waits for the end of the task before it can start.)
+   * Before the socket is known, and for large messages, ws sends the frame.
    */
-  private sendBinary(msg: Uint8Array): void {
-    this.ws.send(msg);
-    const s = this.socket;
-    if (s === null || this.corked) return;
-    this.corked = true;
-    s.cork();
-    process.nextTick(() => {
-      this.corked = false;
-      s.uncork();
-    });
+  private sendBinary(type: MsgType, id: number, body: Uint8Array): void {
+    if (this.socket === null || body.length > BATCH_MAX) {
+      this.flush();
+      this.ws.send(encodeMessage(type, id, body));
+      return;
+    }
+    this.batch.add(type, id, body);
+    if (this.flushPending) return;
+    this.flush();
+    this.flushPending = true;
+    process.nextTick(this.endOfTask);
+  }
+
+  private readonly endOfTask = (): void => {
+    this.flushPending = false;
+    this.flush();
+  };
+
+  /** Write the frames waiting (dropped if the connection is no longer open). */
+  private flush(): void {
+    if (this.batch.size === 0) return;
+    const frames = this.batch.take();
+    if (this.socket !== null && this.ws.readyState === OPEN) this.socket.write(frames);
   }
 
   /** The connection's TCP socket (set when known: at once for a server, on upgrade for a client). */
-  private socket: Corkable | null = null;
-  /** Corked until the end of the current JS task. */
-  private corked = false;
+  private socket: RawSocket | null = null;
+  private readonly batch: FrameBatch;
+  /** Frames are waiting for the end of the current JS task. */
+  private flushPending = false;
 
-  attachSocket(s: Corkable): void {
+  attachSocket(s: RawSocket): void {
     this.socket = s;
   }
 
   close(code: number = CLOSE.normal, reason = 'closed'): void {
     if (this.state === 'closed') return;
+    this.flush(); // what was sent before the close goes first
     try { this.ws.close(code, reason); } catch { this.ws.terminate(); }
     this.finish(reason);
   }

@@ -128,20 +128,21 @@ describe('#NodeManager.connect', () => {
 });
 
 describe('#Conn (batching)', () => {
-  it('sends the first message of a JS task at once and the rest in one write at its end', async () => {
+  it('sends the first message of a JS task at once and the rest in one write at its end, framed by hand', async () => {
     const port = testPort();
     const a = await manager('127.0.0.2', port, 'sesame'), b = await manager('127.0.0.3', port, 'sesame');
     const c = (await a.m.connect('127.0.0.3', port))!;
-    // Count the writes that reach the client's TCP socket (one per frame, or one per batch).
+    // Count the writes that reach the client's TCP socket, and their sizes.
     const sock = (c as unknown as { socket: { _write: (...a: unknown[]) => void; _writev: (...a: unknown[]) => void } }).socket;
     const writes: string[] = [];
     const [w1, wv] = [sock._write.bind(sock), sock._writev.bind(sock)];
-    sock._write = (...args: unknown[]) => { writes.push('write'); w1(...args); };
+    sock._write = (...args: unknown[]) => { writes.push(`write ${(args[0] as Buffer).length}`); w1(...args); };
     sock._writev = (...args: unknown[]) => { writes.push(`writev ${(args[0] as unknown[]).length}`); wv(...args); };
     const answers = Array.from({ length: 20 }, (_, i) => call(c, [i, i]));
-    expect(writes).to.deep.equal(['write']); // the first, at once
+    // A masked frame of a 7-byte message: 2 bytes of header, 4 of masking key, 7 of payload.
+    expect(writes).to.deep.equal(['write 13']); // the first, at once
     const outcomes = await Promise.all(answers);
-    expect(writes[1]).to.equal('writev 19'); // the other 19, together
+    expect(writes[1]).to.equal(`write ${19 * 13}`); // the other 19, together
     expect(outcomes.map((o) => (o.kind === 'rep' ? Array.from(o.payload) : o.kind))).to.deep.equal(
       Array.from({ length: 20 }, (_, i) => [i + 1, i + 1]));
     expect(b.requests.length).to.equal(20);
