@@ -14,6 +14,7 @@ import {
   CLOSE, MAX_HANDSHAKE_BYTES, PROTOCOL, clientMac, macEqual, newNonce, parseHandshake, serverMac,
   type Identity,
 } from './auth.js';
+import { interceptFrames } from './frame-reader.js';
 import { FrameBatch } from './frames.js';
 import { MsgType, decodeMessage, encodeMessage } from './wire.js';
 import { MString, Tag, type HeapObject } from '../runtime/values.js';
@@ -233,6 +234,13 @@ export class Conn implements HeapObject {
       return;
     }
     if (!isBinary) return this.malformed('text frame after the handshake');
+    this.onBinary(data);
+  }
+
+  /** A binary message, once open (from ws, or read directly: frame-reader.ts). */
+  private onBinary(data: Uint8Array): void {
+    this.alive = true;
+    if (this.state !== 'open') return;
     const m = decodeMessage(data);
     if (m === null) return this.malformed('unknown message type');
     switch (m.type) {
@@ -303,6 +311,8 @@ export class Conn implements HeapObject {
 
   private open(): void {
     this.state = 'open';
+    // From now on the data frames are read directly where possible (frame-reader.ts).
+    interceptFrames(this.ws, this.role === 'server', this.cfg.identity.max, (payload) => this.onBinary(payload));
     if (this.timer !== null) clearTimeout(this.timer);
     this.timer = null;
     if (this.cfg.heartbeatMs > 0) {

@@ -20,6 +20,16 @@ function headerBytes(len: number, masked: boolean): number {
   return (len < 126 ? 2 : len < 0x10000 ? 4 : 10) + (masked ? 4 : 0);
 }
 
+/** XOR b[start..end) with the 4-byte masking key at b[key..key+4) (masking and unmasking). */
+export function mask(b: Uint8Array, key: number, start: number, end: number): void {
+  const k0 = b[key]!, k1 = b[key + 1]!, k2 = b[key + 2]!, k3 = b[key + 3]!;
+  let i = start;
+  for (; i + 3 < end; i += 4) {
+    b[i] ^= k0; b[i + 1] ^= k1; b[i + 2] ^= k2; b[i + 3] ^= k3;
+  }
+  for (let j = 0; i < end; i++, j++) b[i] ^= j === 0 ? k0 : j === 1 ? k1 : k2;
+}
+
 export class FrameBatch {
   private buf = Buffer.allocUnsafe(16384);
   private n = 0;
@@ -66,15 +76,8 @@ export class FrameBatch {
         randomFillSync(random);
         randomAt = 0;
       }
-      const k0 = random[randomAt]!, k1 = random[randomAt + 1]!, k2 = random[randomAt + 2]!, k3 = random[randomAt + 3]!;
-      randomAt += 4;
-      b[n] = k0; b[n + 1] = k1; b[n + 2] = k2; b[n + 3] = k3;
-      const end = start + len;
-      let i = start;
-      for (; i + 3 < end; i += 4) {
-        b[i] ^= k0; b[i + 1] ^= k1; b[i + 2] ^= k2; b[i + 3] ^= k3;
-      }
-      for (let j = 0; i < end; i++, j++) b[i] ^= j === 0 ? k0 : j === 1 ? k1 : k2;
+      for (let i = 0; i < 4; i++) b[n + i] = random[randomAt++]!;
+      mask(b, n, start, start + len);
     }
     this.n = start + len;
   }
