@@ -9,7 +9,8 @@ import { schedulerOf } from '../runtime/scheduler.js';
 import { SThread } from '../runtime/threads.js';
 import { Table } from '../runtime/table.js';
 import { flushConsole } from '../runtime/ports.js';
-import { EMPTY_DYN, MString, Primitive, U8Vector, VOID, isProcedure, type Value } from '../runtime/values.js';
+import type { GlobalCell } from '../interpreter/nodes.js';
+import { EMPTY_DYN, MString, Primitive, U8Vector, UNASSIGNED, VOID, intern, isProcedure, type Value } from '../runtime/values.js';
 import type { Vm } from '../runtime/vm.js';
 import { parseIPv4 } from './addr.js';
 import { BroadcastDiscovery } from './broadcast.js';
@@ -49,13 +50,15 @@ export class NetNode {
   private readonly byThread = new Map<SThread, PeerNode>();
   /** The thunk of every node thread: parks it until its peer leaves (net/prims.ts). */
   park: Primitive | null = null;
-  /** Threads running incoming calls, and how to fail the call if one ends without answering. */
-  private readonly serving = new Map<SThread, (why: string) => void>();
-  private watchTimer: NodeJS.Timeout | null = null;
+  /** The globals an incoming call uses (looked up once: a cell's value follows redefinitions). */
+  private readonly serveCell: GlobalCell;
+  private readonly rootThreadCell: GlobalCell;
   /** Lines logged by the manager go here (default: stderr, after flushing the console). */
   log: (line: string) => void;
 
   constructor(readonly vm: Vm) {
+    this.serveCell = vm.cell(intern('##dcs-serve'));
+    this.rootThreadCell = vm.cell(intern('make-root-thread'));
     this.ip2node = new Table({ test: vm.globalValue('equal?')!, hash: null, init: undefined, weakKeys: false, weakValues: false });
     this.log = (line) => {
       flushConsole(vm);
@@ -108,9 +111,6 @@ export class NetNode {
   async stop(): Promise<void> {
     const m = this.manager, b = this.broadcast;
     this.broadcast = null;
-    if (this.watchTimer !== null) clearInterval(this.watchTimer);
-    this.watchTimer = null;
-    this.serving.clear();
     if (b !== null) await b.stop();
     if (m !== null) await m.stop();
   }
@@ -173,19 +173,21 @@ export class NetNode {
     schedulerOf(this.vm).wake(t, VOID);
   }
 
+  /**
+   * An incoming call: a root thread runs `(##dcs-serve request reply)`. If the thread ends
+   * without answering (the thunk terminated it, e.g. the talk's `(halt)`), the call fails as
+   * the thread ends, so that the caller does not wait for its timeout.
+   */
   private request(c: Conn, id: number, payload: Uint8Array): void {
-    const vm = this.vm;
-    const serve = vm.globalValue('##dcs-serve');
-    if (serve === undefined || !isProcedure(serve)) {
+    const serve = this.serveCell.value;
+    if (serve === UNASSIGNED || !isProcedure(serve)) {
       c.fail(id, 'the destination has no rpc server (##dcs-serve is not defined)');
       return;
     }
     let answered = false;
-    let t: SThread | null = null;
     const answer = (ok: Uint8Array | null, failure: string): void => {
       if (answered) return;
       answered = true;
-      if (t !== null) this.serving.delete(t);
       if (ok !== null) c.reply(id, ok);
       else c.fail(id, failure);
     };
@@ -194,35 +196,15 @@ export class NetNode {
       else answer(null, v instanceof MString ? v.s : 'the destination did not answer with a u8vector');
       return VOID;
     });
-    t = this.rootThread(serve);
+    const t = this.rootThread(serve);
     applyProc(t.regs, serve, [new U8Vector(payload), reply]);
-    this.serving.set(t, (why) => answer(null, why));
-    this.watch();
-    schedulerOf(vm).start(t);
-  }
-
-  /**
-   * A call's thread may end without answering (the thunk terminated its own thread, e.g. the
-   * talk's `(halt)`): while calls are being served, look twice a second for such threads and
-   * fail their calls, so that the caller does not wait for ever.
-   */
-  private watch(): void {
-    if (this.watchTimer !== null) return;
-    this.watchTimer = setInterval(() => {
-      for (const [t, fail] of this.serving) {
-        if (t.state === 'terminated') fail('the thread running the call ended without answering');
-      }
-      if (this.serving.size === 0 && this.watchTimer !== null) {
-        clearInterval(this.watchTimer);
-        this.watchTimer = null;
-      }
-    }, 500);
-    this.watchTimer.unref();
+    t.onEnd = () => answer(null, 'the thread running the call ended without answering');
+    schedulerOf(this.vm).start(t);
   }
 
   /** A thread with the console as its current ports, as make-root-thread makes them. */
   private rootThread(thunk: Value): SThread {
-    const mk = this.vm.globalValue('make-root-thread');
+    const mk = this.rootThreadCell.value;
     if (mk instanceof Primitive && mk.kind !== 'control') {
       const t: unknown = mk.fn(thunk);
       if (t instanceof SThread) return t;

@@ -397,6 +397,11 @@ export class Scheduler {
       }
     }
     if (abandon !== null) abandon();
+    if (t.onEnd !== null) {
+      const f = t.onEnd;
+      t.onEnd = null;
+      f();
+    }
     if (t.primordial) {
       this.halted = true;
       this.hooks.onPrimordialEnd(end === EndKind.Normal ? result : VOID, end === EndKind.Uncaught ? result : null, src);

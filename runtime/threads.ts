@@ -76,6 +76,9 @@ export class SThread implements Regs, HeapObject {
   /** For Host waits: what to do if the thread is terminated while it waits (release the
    * host operation: forget a pending rpc, close a node's connection). */
   onAbandon: (() => void) | null = null;
+  /** What to do when the thread ends, however it ends (the rpc server fails a call that its
+   * thread did not answer). */
+  onEnd: (() => void) | null = null;
   /**
    * An exception for the blocking primitive to raise when it is applied again: a timed-out or
    * abandoned wait resumes by re-entering the primitive, so the error carries its call form

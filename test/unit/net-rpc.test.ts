@@ -110,9 +110,12 @@ describe('#rpc', () => {
     expect(await a.ev('(rpc (node-at 3) (make-mutex))')).to.match(/^ERR rpc failed at the destination \(cannot send the answer: .*\): #<thread #\d+>$/s);
   });
 
-  it('fails a call whose thread ends without answering (the thunk halts it)', async () => {
+  it('fails a call whose thread ends without answering (the thunk halts it), as the thread ends', async () => {
+    const t0 = Date.now();
     expect(await a.ev('(rpc (node-at 3) (thread-terminate! (current-thread)))'))
       .to.match(/^ERR rpc failed at the destination \(the thread running the call ended without answering\): #<thread #\d+>$/);
+    // At once (the thread's end fails the call), not at a periodic check for such threads.
+    expect(Date.now() - t0).to.be.below(400);
   });
 
   it('runs concurrent calls from several threads', async () => {
