@@ -4,12 +4,13 @@
 
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as v8 from 'node:v8';
 import * as vmModule from 'node:vm';
 import { ErrorObj } from '../runtime/errors.js';
-import type { Host, TimingStats } from '../runtime/host.js';
+import type { Host, HostServer, HostSocket, ServerEvents, SocketEvents, TimingStats } from '../runtime/host.js';
 
 function writeAll(fd: number, text: string): void {
   const buf = Buffer.from(text, 'utf8');
@@ -40,7 +41,36 @@ const STRERROR: Record<string, string> = {
   ENAMETOOLONG: 'File name too long',
   ELOOP: 'Too many levels of symbolic links',
   EINVAL: 'Invalid argument',
+  ECONNREFUSED: 'Connection refused',
+  ECONNRESET: 'Connection reset by peer',
+  EADDRINUSE: 'Address already in use',
+  EADDRNOTAVAIL: 'Cannot assign requested address',
+  EHOSTUNREACH: 'No route to host',
+  ENETUNREACH: 'Network is unreachable',
+  ETIMEDOUT: 'Connection timed out',
+  EPIPE: 'Broken pipe',
+  ENOTFOUND: 'Unknown host',
 };
+
+/** A Node.js socket error as the C library's message. */
+function netMessage(e: Error): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  return (code !== undefined ? STRERROR[code] : undefined) ?? e.message;
+}
+
+/** A Node.js socket as the runtime sees it; its events go to `ev` once set. Sockets are
+ * half-open (allowHalfOpen): a peer that closed its output can still be written to, as in C. */
+function hostSocket(s: net.Socket, ev: () => SocketEvents | null): HostSocket {
+  s.on('connect', () => ev()?.connected());
+  s.on('data', (b: Buffer) => ev()?.data(new Uint8Array(b.buffer, b.byteOffset, b.length)));
+  s.on('end', () => ev()?.end());
+  s.on('error', (e: Error) => ev()?.error(netMessage(e)));
+  return {
+    write: (bytes) => { if (!s.destroyed) s.write(bytes); },
+    end: () => { if (!s.destroyed) s.end(); },
+    destroy: () => { s.destroy(); },
+  };
+}
 
 /** A Node.js fs error as the ErrorObj gsi would raise. */
 function fsError(e: unknown): ErrorObj {
@@ -190,4 +220,19 @@ export class NodeHost implements Host {
   clearTimer(handle: unknown): void { clearTimeout(handle as NodeJS.Timeout); }
   defer(cb: () => void): void { setImmediate(cb); }
   heapUsed(): number { return process.memoryUsage().heapUsed; }
+
+  tcpConnect(host: string, port: number, ev: SocketEvents): HostSocket {
+    return hostSocket(net.connect({ host, port, allowHalfOpen: true }), () => ev);
+  }
+
+  tcpListen(address: string | null, port: number, backlog: number, ev: ServerEvents): HostServer {
+    const server = net.createServer({ allowHalfOpen: true }, (s) => {
+      let events: SocketEvents | null = null;
+      const hs = hostSocket(s, () => events);
+      events = ev.connection(hs);
+    });
+    server.on('error', (e: Error) => ev.error(netMessage(e)));
+    server.listen({ port, backlog, ...(address === null ? {} : { host: address }) }, () => ev.listening());
+    return { close: () => { server.close(); } };
+  }
 }

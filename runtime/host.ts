@@ -66,6 +66,42 @@ export interface Host {
   systemType?(): [string, string, string];
   /** Bytes of the JS heap in use (node-stats), if the host can tell. */
   heapUsed?(): number;
+  /**
+   * TCP (the ports of open-tcp-client and open-tcp-server). Connect to host:port; what happens
+   * later (the data, the end, a failure such as "Connection refused") is told to `ev`.
+   */
+  tcpConnect?(host: string, port: number, ev: SocketEvents): HostSocket;
+  /** Listen on address:port (address null: every interface); `ev.listening` or `ev.error` follows. */
+  tcpListen?(address: string | null, port: number, backlog: number, ev: ServerEvents): HostServer;
+}
+
+/** A TCP connection, from the runtime's side. */
+export interface HostSocket {
+  write(bytes: Uint8Array): void;
+  /** No more output (the peer reads end of file); input goes on. */
+  end(): void;
+  /** Close at once, both ways. */
+  destroy(): void;
+}
+
+/** What a TCP connection tells the runtime. `error` carries the C library's message. */
+export interface SocketEvents {
+  /** The connection is made (a client's; an accepted one is made from the start). */
+  connected(): void;
+  data(bytes: Uint8Array): void;
+  end(): void;
+  error(message: string): void;
+}
+
+export interface HostServer {
+  close(): void;
+}
+
+export interface ServerEvents {
+  listening(): void;
+  error(message: string): void;
+  /** A connection was accepted: the runtime answers with where its events go. */
+  connection(s: HostSocket): SocketEvents;
 }
 
 /** What a host can tell about the process between startTiming() and the end of the measure (null: unknown). */

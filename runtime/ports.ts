@@ -58,6 +58,12 @@ export class InputSide {
   bytes: Uint8Array | null = null;
   bpos = 0;
   encoding: CharEncoding = 'UTF-8';
+  /** A byte port whose bytes arrive over time (a TCP port): `ended` only when its input ends. */
+  streaming = false;
+  /** Why the input failed (a TCP port: "Connection refused"...): raised once its bytes are read. */
+  failure: string | null = null;
+  /** A streaming UTF-8 port's decoder (a character may be split between two arrivals). */
+  private decoder: TextDecoder | null = null;
 
   constructor(text: string, ended: boolean) {
     this.text = text;
@@ -80,6 +86,40 @@ export class InputSide {
     this.wake();
   }
 
+  /** A streaming byte port: bytes have arrived. */
+  feedBytes(b: Uint8Array): void {
+    const old = this.bytes ?? new Uint8Array(0);
+    const rest = old.length - this.bpos;
+    const nb = new Uint8Array(rest + b.length);
+    nb.set(old.subarray(this.bpos), 0);
+    nb.set(b, rest);
+    this.bytes = nb;
+    this.bpos = 0;
+    this.wake();
+  }
+
+  /** A streaming byte port failed: reading raises `message` once what arrived is read. */
+  fail(message: string): void {
+    if (this.failure === null) this.failure = message;
+    this.wake();
+  }
+
+  /** No byte can be read now: end of file (-1), an error, or wait (WouldBlock). */
+  noByte(p: Port): -1 {
+    this.raiseFailure();
+    if (this.streaming && !this.ended) throw new WouldBlock(p);
+    return -1;
+  }
+
+  /** Raise the failure, once (as gsi: reading on gives end of file). */
+  raiseFailure(): void {
+    const f = this.failure;
+    if (f === null) return;
+    this.failure = null;
+    this.ended = true;
+    throw osError(f);
+  }
+
   private wake(): void {
     const ws = this.waiters;
     this.waiters = [];
@@ -89,12 +129,21 @@ export class InputSide {
   /** Try to get more text; false when none can come now (the caller must wait). */
   more(): boolean {
     if (this.bytes !== null) {
-      // A byte port: decode what is left of the bytes; then the input has ended.
-      this.ended = true;
-      if (this.bpos >= this.bytes.length) return false;
+      // A byte port: decode what is left of the bytes; then (unless more may arrive) the input
+      // has ended.
+      if (!this.streaming) this.ended = true;
+      if (this.bpos >= this.bytes.length) {
+        this.raiseFailure();
+        return false;
+      }
       const rest = this.bytes.subarray(this.bpos);
       this.bpos = this.bytes.length;
-      this.feed(decodeBytes(rest, this.encoding));
+      if (this.streaming && this.encoding === 'UTF-8') {
+        this.decoder ??= new TextDecoder('utf-8');
+        this.feed(this.decoder.decode(rest, { stream: true }));
+      } else {
+        this.feed(decodeBytes(rest, this.encoding));
+      }
       return true;
     }
     if (this.ended) return false;
@@ -169,7 +218,16 @@ export class OutputSide {
   }
 }
 
-export type PortKind = 'console' | 'stdio' | 'string' | 'u8vector' | 'file';
+export type PortKind = 'console' | 'stdio' | 'string' | 'u8vector' | 'file' | 'tcp';
+
+/** Where a port's bytes go and what closing it does (TCP ports: runtime/tcp.ts). */
+export interface PortTransport {
+  /** force-output: send what `out` holds (WouldBlock while connecting; raises a failure once).
+   * When closing (`closing`) with nothing to send, nothing happens. */
+  flush(out: OutputSide, closing: boolean): void;
+  closeOutput(): void;
+  closeInput(): void;
+}
 
 export class Port implements HeapObject {
   get tag(): Tag.Port { return Tag.Port; }
@@ -177,6 +235,8 @@ export class Port implements HeapObject {
   outClosed = false;
   /** For file output ports: append to the file rather than truncate at open. */
   append = false;
+  /** A TCP port's connection (null for the others). */
+  transport: PortTransport | null = null;
 
   constructor(
     readonly kind: PortKind,
@@ -374,9 +434,14 @@ export function takeOutputBytes(p: Port): Uint8Array {
 }
 
 /** force-output: a file port's pending bytes go to the file. */
-export function flushPort(vm: Vm, p: Port): void {
+export function flushPort(vm: Vm, p: Port, closing = false): void {
   const out = p.output;
-  if (out === null || p.kind !== 'file' || out.chunks.length === 0) return;
+  if (out === null) return;
+  if (p.transport !== null) {
+    if (!p.outClosed) p.transport.flush(out, closing);
+    return;
+  }
+  if (p.kind !== 'file' || out.chunks.length === 0) return;
   vm.host.writeBytes(p.path!, byteStringToBytes(out.take()), true);
 }
 
@@ -386,14 +451,16 @@ export function flushAllPorts(vm: Vm): void {
 }
 
 export function closeInput(p: Port): void {
+  if (!p.inClosed) p.transport?.closeInput();
   p.inClosed = true;
 }
 
 export function closeOutput(vm: Vm, p: Port): void {
   if (p.outClosed) return;
-  flushPort(vm, p);
+  flushPort(vm, p, true);
   p.outClosed = true;
   portsOf(vm).openFiles.delete(p);
+  p.transport?.closeOutput();
 }
 
 /** `get-output-string`: what was written since the last call (gsi empties the port). */
@@ -431,7 +498,8 @@ export function readCode(p: Port): number {
 /** True when a character (or end of file) can be read without waiting. */
 export function charReady(p: Port): boolean {
   const inp = p.input!;
-  if (inp.pos < inp.text.length || inp.ended || inp.bytes !== null) return true;
+  if (inp.pos < inp.text.length || inp.ended || inp.failure !== null) return true;
+  if (inp.bytes !== null) return !inp.streaming || inp.bpos < inp.bytes.length;
   return false;
 }
 
@@ -455,7 +523,7 @@ export function readByte(p: Port): number {
     const c = readCode(p);
     return c < 0 ? c : c & 0xff;
   }
-  return inp.bpos < inp.bytes.length ? inp.bytes[inp.bpos++]! : -1;
+  return inp.bpos < inp.bytes.length ? inp.bytes[inp.bpos++]! : inp.noByte(p);
 }
 
 /** Up to `k` bytes (fewer at end of file), consumed. */
@@ -472,6 +540,7 @@ export function readBytes(p: Port, k: number): Uint8Array {
     }
     return Uint8Array.from(out);
   }
+  if (inp.bpos >= inp.bytes.length && k > 0 && inp.noByte(p) < 0) return new Uint8Array(0);
   const end = Math.min(inp.bytes.length, inp.bpos + k);
   const b = inp.bytes.slice(inp.bpos, end);
   inp.bpos = end;
@@ -481,6 +550,7 @@ export function readBytes(p: Port, k: number): Uint8Array {
 /** u8-ready?: a byte (or end of file) can be read without waiting. */
 export function byteReady(p: Port): boolean {
   const inp = byteReadable(p);
+  if (inp.bytes !== null && inp.streaming) return inp.bpos < inp.bytes.length || inp.ended || inp.failure !== null;
   return inp.bytes !== null || charReady(p);
 }
 

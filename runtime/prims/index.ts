@@ -21,10 +21,11 @@ import { tracePrims } from './trace.js';
 import { pathPrims } from './paths.js';
 import { processPrims } from './process.js';
 import { backtracePrims } from './backtrace.js';
+import { tcpPrims } from './tcp.js';
 import { vectorPrims } from './vectors.js';
 
 export const allPrims: PrimFactory[] = [
   numberPrims, fxflPrims, listPrims, charPrims, stringPrims, symbolPrims, vectorPrims, miscPrims,
   tablePrims, recordPrims, ioPrims, binaryIoPrims, filePrims, exceptionPrims, hostPrims, threadPrims,
-  serializationPrims, tracePrims, pathPrims, processPrims, backtracePrims,
+  serializationPrims, tracePrims, pathPrims, processPrims, backtracePrims, tcpPrims,
 ];

@@ -12,6 +12,7 @@
 
 import { Reader, isIncomplete } from '../../interpreter/reader.js';
 import { applyProc, ret, type ControlFn } from '../../interpreter/machine.js';
+import { TcpServerPort } from '../tcp.js';
 import type { Scheduler } from '../scheduler.js';
 import { checkChar, checkString } from '../check.js';
 import { ErrorObj, rangeError, typeError } from '../errors.js';
@@ -242,7 +243,8 @@ export const ioPrims: PrimFactory = (vm: Vm) => {
       portWrite(p, prettyString(vm, x, outputColumn(p)));
       return VOID;
     }),
-    plain('force-output', 0, 2, (port?: Value, level?: Value) => {
+    // Blocking: a TCP client's port waits for its connection to be made.
+    reader('force-output', 0, 2, (port?: Value, level?: Value) => {
       const p = out(port, 1, OBJ_OUT);
       if (level !== undefined) natural(level, 2, 2);
       flushPort(vm, p);
@@ -276,7 +278,10 @@ export const ioPrims: PrimFactory = (vm: Vm) => {
       const s = readChars(inp(port, 2, CHAR_IN), n);
       return s === null ? EOF : new MString(s);
     }),
-    reader('read', 0, 1, (port?: Value) => readDatum(inp(port, 1, OBJ_IN))),
+    reader('read', 0, 1, (port?: Value) => {
+      const p = inp(port, 1, OBJ_IN);
+      return p instanceof TcpServerPort ? p.accept() : readDatum(p);
+    }),
 
     // --- making and closing ports
     plain('open-input-string', 1, 1, (s: Value) => {
@@ -295,7 +300,8 @@ export const ioPrims: PrimFactory = (vm: Vm) => {
     }),
     plain('open-input-file', 1, 1, (path: Value) => openFileArg(vm, 'input', path, 1)),
     plain('open-output-file', 1, 1, (path: Value) => openFileArg(vm, 'output', path, 1)),
-    plain('close-port', 1, 1, (port: Value) => {
+    // Blocking, as force-output: a TCP port's pending output goes first.
+    reader('close-port', 1, 1, (port: Value) => {
       if (!(port instanceof Port)) throw instanceError(1, ps.portType);
       if (port.input !== null) closeInput(port);
       if (port.output !== null) closeOutput(vm, port);
@@ -306,7 +312,7 @@ export const ioPrims: PrimFactory = (vm: Vm) => {
       closeInput(port);
       return VOID;
     }),
-    plain('close-output-port', 1, 1, (port: Value) => {
+    reader('close-output-port', 1, 1, (port: Value) => {
       if (!isOutputPort(port)) throw typeError(1, 'OUTPUT PORT');
       closeOutput(vm, port);
       return VOID;

@@ -1,0 +1,99 @@
+// open-tcp-client and open-tcp-server (runtime/tcp.ts). Arguments as gsi 4.9.3 takes them: a
+// port number, "address:port", or a port-settings list (server-address: / local-address:,
+// port-number:, backlog:, char-encoding:; other settings are accepted and have no effect).
+
+import type { ControlFn } from '../../interpreter/machine.js';
+import { osError, typeError } from '../errors.js';
+import { makePrim, plain, type PrimFactory } from '../primitive.js';
+import { charEncodingNamed, type CharEncoding } from '../ports.js';
+import type { Scheduler } from '../scheduler.js';
+import { listenTcp, openTcpClient } from '../tcp.js';
+import { Keyword, MString, NIL, Pair, Primitive, Sym, U8Vector, intern, list, type Value } from '../values.js';
+import type { Vm } from '../vm.js';
+
+const TCP_ARG = 'Exact INTEGER or STRING or port settings';
+
+interface TcpSettings {
+  /** null: none given (a client connects to 127.0.0.1, a server listens on every interface). */
+  address: string | null;
+  port: number;
+  backlog: number;
+  encoding: CharEncoding;
+  /** The argument was a settings list (gsi then names a server port `(tcp-server ())`). */
+  list: boolean;
+}
+
+function portNumber(v: Value): number | null {
+  return typeof v === 'number' && Number.isInteger(v) && v >= 0 && v < 65536 ? v : null;
+}
+
+function tcpSettings(v: Value, addressKey: string): TcpSettings {
+  const s: TcpSettings = { address: null, port: 0, backlog: 128, encoding: 'UTF-8', list: false };
+  const n = portNumber(v);
+  if (n !== null) {
+    s.port = n;
+    return s;
+  }
+  if (v instanceof MString) {
+    const i = v.s.lastIndexOf(':');
+    const p = i < 0 ? null : portNumber(/^\d+$/.test(v.s.slice(i + 1)) ? Number(v.s.slice(i + 1)) : -1);
+    if (p === null) throw typeError(1, TCP_ARG);
+    s.address = v.s.slice(0, i);
+    s.port = p;
+    return s;
+  }
+  s.list = true;
+  let x = v;
+  while (x instanceof Pair && x.car instanceof Keyword && x.cdr instanceof Pair) {
+    const key = x.car.name, val = x.cdr.car;
+    if (key === addressKey) {
+      if (!(val instanceof MString)) throw typeError(1, TCP_ARG);
+      s.address = val.s;
+    } else if (key === 'port-number') {
+      const p = portNumber(val);
+      if (p === null) throw typeError(1, TCP_ARG);
+      s.port = p;
+    } else if (key === 'backlog') {
+      if (typeof val !== 'number' || val < 0) throw typeError(1, TCP_ARG);
+      s.backlog = val;
+    } else if (key === 'char-encoding') {
+      const e = val instanceof Sym ? charEncodingNamed(val.name) : null;
+      if (e === null) throw typeError(1, TCP_ARG);
+      s.encoding = e;
+    }
+    x = x.cdr.cdr;
+  }
+  if (x !== NIL) throw typeError(1, TCP_ARG);
+  return s;
+}
+
+export const tcpPrims: PrimFactory = (vm: Vm) => {
+  const openServer: Primitive = makePrim('open-tcp-server', 1, 1, 'control', ((_vm, r, [v]) => {
+    // Waits until the server listens, or raises its failure ("Address already in use"...).
+    const s = tcpSettings(v!, 'local-address');
+    const sched = vm.ext.get('scheduler') as Scheduler | undefined;
+    if (sched === undefined || !sched.runs(r)) throw osError('open-tcp-server needs a thread that can wait');
+    const t = sched.current;
+    sched.block(t, { kind: 'host' }, null, null);
+    listenTcp(vm, list(intern('tcp-server'), s.list ? NIL : s.port), s.address, s.port, s.backlog, s.encoding, (p, failure) => {
+      if (p !== null) {
+        sched.wake(t, p);
+        return;
+      }
+      const e = osError(failure!);
+      e.proc = openServer;
+      e.args = [v!];
+      sched.wakeRaise(t, e);
+    });
+  }) as ControlFn);
+  return [
+    plain('open-tcp-client', 1, 1, (v: Value) => {
+      const s = tcpSettings(v, 'server-address');
+      // gsi names the port with the address it was given, or 127.0.0.1 as a u8vector.
+      const host = s.address ?? '127.0.0.1';
+      const shown = s.address === null ? new U8Vector(Uint8Array.of(127, 0, 0, 1)) : new MString(host);
+      return openTcpClient(vm, list(intern('tcp-client'), shown, s.port), host, s.port, s.encoding);
+    }),
+    openServer,
+  ];
+};

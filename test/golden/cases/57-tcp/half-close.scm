@@ -1,0 +1,17 @@
+; Closing a connection's output only: the peer reads end of file and can still answer. A
+; UTF-8 character whose bytes arrive apart is read whole.
+(define s (open-tcp-server (list local-address: "127.0.0.2" port-number: 24107)))
+(define t (thread-start! (make-thread (lambda ()
+  (let* ((c (read s)) (ch (read-char c)) (rest (read-line c)) (end (read-char c)))
+    (write (list ch rest end)) (newline)
+    (write (list 'got ch rest) c) (force-output c)
+    (close-port c))))))
+(define c (open-tcp-client (list server-address: "127.0.0.2" port-number: 24107)))
+(write-u8 195 c) (force-output c)
+(thread-sleep! .1)
+(write-u8 169 c) (display "tude" c) (force-output c)
+(close-output-port c)
+(write (read c)) (newline)
+(write (read c)) (newline)
+(thread-join! t)
+(close-port s)

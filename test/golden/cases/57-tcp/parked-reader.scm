@@ -1,0 +1,12 @@
+; A thread reading a socket with nothing to read is parked: the others run meanwhile.
+(define s (open-tcp-server (list local-address: "127.0.0.2" port-number: 24106)))
+(define ticks 0)
+(define ticker (thread-start! (make-thread (lambda () (let loop () (set! ticks (+ ticks 1)) (thread-sleep! .01) (loop))))))
+(define reader (thread-start! (make-thread (lambda () (read-line (read s))))))
+(define c (open-tcp-client "127.0.0.2:24106"))
+(thread-sleep! .3)
+(write (> ticks 10)) (newline)
+(write (thread-state reader)) (newline)
+(display "late line\n" c) (force-output c)
+(write (thread-join! reader)) (newline)
+(thread-terminate! ticker)

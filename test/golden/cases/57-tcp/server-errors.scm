@@ -1,0 +1,16 @@
+; Server ports: their names, an address in use, a read after close; a client's port number
+; alone (127.0.0.1); characters are UTF-8; a bad argument.
+(define s (open-tcp-server "127.0.0.2:24103"))
+(write s) (newline)
+(define s2 (open-tcp-server (list local-address: "127.0.0.2" port-number: 24104 backlog: 5)))
+(write s2) (newline)
+(write (with-exception-catcher (lambda (e) (display-exception e) (os-exception? e)) (lambda () (open-tcp-server "127.0.0.2:24103")))) (newline)
+(define c (open-tcp-client "127.0.0.2:24103"))
+(define d (read s))
+(write d) (newline)
+(display "é" c) (force-output c)
+(write (list (read-u8 d) (read-u8 d))) (newline)
+(close-port s)
+(write (with-exception-catcher (lambda (e) (display-exception e) (os-exception? e)) (lambda () (read s)))) (newline)
+(write (open-tcp-client 24105)) (newline)
+(open-tcp-client 'foo)
