@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import * as v8 from 'node:v8';
 import * as vmModule from 'node:vm';
 import { ErrorObj } from '../runtime/errors.js';
-import type { Host, HostServer, HostSocket, ServerEvents, SocketEvents, TimingStats } from '../runtime/host.js';
+import type { Host, HostServer, HostSocket, ServerEvents, SockAddr, SocketEvents, TimingStats } from '../runtime/host.js';
 
 function writeAll(fd: number, text: string): void {
   const buf = Buffer.from(text, 'utf8');
@@ -58,6 +58,11 @@ function netMessage(e: Error): string {
   return (code !== undefined ? STRERROR[code] : undefined) ?? e.message;
 }
 
+function sockAddr(address: string | undefined, port: number | undefined, family: string | undefined): SockAddr | null {
+  if (address === undefined || port === undefined) return null;
+  return { address, port, family: family === 'IPv6' ? 'INET6' : 'INET' };
+}
+
 /** A Node.js socket as the runtime sees it; its events go to `ev` once set. Sockets are
  * half-open (allowHalfOpen): a peer that closed its output can still be written to, as in C. */
 function hostSocket(s: net.Socket, ev: () => SocketEvents | null): HostSocket {
@@ -66,6 +71,8 @@ function hostSocket(s: net.Socket, ev: () => SocketEvents | null): HostSocket {
   s.on('end', () => ev()?.end());
   s.on('error', (e: Error) => ev()?.error(netMessage(e)));
   return {
+    local: () => sockAddr(s.localAddress, s.localPort, s.localFamily),
+    remote: () => sockAddr(s.remoteAddress, s.remotePort, s.remoteFamily),
     write: (bytes) => { if (!s.destroyed) s.write(bytes); },
     end: () => { if (!s.destroyed) s.end(); },
     destroy: () => { s.destroy(); },
@@ -233,6 +240,12 @@ export class NodeHost implements Host {
     });
     server.on('error', (e: Error) => ev.error(netMessage(e)));
     server.listen({ port, backlog, ...(address === null ? {} : { host: address }) }, () => ev.listening());
-    return { close: () => { server.close(); } };
+    return {
+      address: () => {
+        const a = server.address();
+        return a === null || typeof a === 'string' ? null : sockAddr(a.address, a.port, a.family);
+      },
+      close: () => { server.close(); },
+    };
   }
 }

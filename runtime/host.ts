@@ -75,8 +75,18 @@ export interface Host {
   tcpListen?(address: string | null, port: number, backlog: number, ev: ServerEvents): HostServer;
 }
 
+/** A socket's address: an IP address as text (IPv4 dotted or IPv6), its port, its family. */
+export interface SockAddr {
+  readonly address: string;
+  readonly port: number;
+  readonly family: 'INET' | 'INET6';
+}
+
 /** A TCP connection, from the runtime's side. */
 export interface HostSocket {
+  /** This end's and the peer's addresses (null before the connection is made). */
+  local(): SockAddr | null;
+  remote(): SockAddr | null;
   write(bytes: Uint8Array): void;
   /** No more output (the peer reads end of file); input goes on. */
   end(): void;
@@ -94,6 +104,8 @@ export interface SocketEvents {
 }
 
 export interface HostServer {
+  /** The address it listens on (null before it listens). */
+  address(): SockAddr | null;
   close(): void;
 }
 

@@ -14,38 +14,55 @@
 // `char-encoding: UTF-8`.
 
 import { osError } from './errors.js';
-import type { HostServer, HostSocket, SocketEvents } from './host.js';
+import type { HostServer, HostSocket, SockAddr, SocketEvents } from './host.js';
 import { InputSide, OutputSide, Port, WouldBlock, byteStringToBytes, type CharEncoding } from './ports.js';
-import { intern, list, type Value } from './values.js';
+import { Record, RecordType, U8Vector, intern, list, type Value } from './values.js';
 import type { Vm } from './vm.js';
 
-/**
- * A connection's port: its input side is fed by the socket's events. `connected`: false for a
- * client until the connection is made (force-output waits for it, as gsi's does).
- */
-function connectionPort(name: Value, encoding: CharEncoding, connected: boolean, connect: (ev: SocketEvents) => HostSocket): Port {
+/** A connection's port. `connected`: false for a client until the connection is made. */
+export class TcpPort extends Port {
+  sock: HostSocket | null = null;
+  connected = false;
+
+  /** An address of the connection (WouldBlock while connecting; its failure, if it failed). */
+  address(which: 'local' | 'remote'): SockAddr {
+    const inp = this.input!;
+    if (!this.connected) {
+      inp.raiseFailure();
+      if (!inp.ended) throw new WouldBlock(this);
+    }
+    const a = this.sock === null ? null : which === 'local' ? this.sock.local() : this.sock.remote();
+    if (a === null) throw osError('Transport endpoint is not connected');
+    return a;
+  }
+}
+
+/** A connection's port: its input side is fed by the socket's events. */
+function connectionPort(name: Value, encoding: CharEncoding, connected: boolean, connect: (ev: SocketEvents) => HostSocket): TcpPort {
   const inp = new InputSide('', false);
   inp.bytes = new Uint8Array(0);
   inp.streaming = true;
   inp.encoding = encoding;
   const out = new OutputSide(null);
   out.encoding = encoding;
-  const p = new Port('tcp', name, inp, out);
-  let open = connected;
+  const p = new TcpPort('tcp', name, inp, out);
+  p.connected = connected;
   const sock = connect({
     connected: () => {
-      open = true;
+      p.connected = true;
       inp.feed(''); // wakes a force-output waiting for the connection
     },
     data: (b) => inp.feedBytes(b),
     end: () => inp.close(),
     error: (message) => inp.fail(message),
   });
+  p.sock = sock;
   p.transport = {
+    // force-output waits for the connection to be made, as gsi's does.
     flush: (o, closing) => {
       if (closing && o.chunks.length === 0) return;
       inp.raiseFailure();
-      if (!open && !inp.ended) throw new WouldBlock(p);
+      if (!p.connected && !inp.ended) throw new WouldBlock(p);
       if (o.chunks.length > 0) sock.write(byteStringToBytes(o.take()));
     },
     // Output closed: the peer reads end of file (what was written still goes first). The
@@ -128,4 +145,31 @@ export function listenTcp(vm: Vm, name: Value, address: string | null, port: num
       return events!;
     },
   });
+}
+
+// ---------------------------------------------------------------------------------------------
+// socket-info objects: `#<socket-info #3 family: INET port-number: 8000 address: #u8(127 0 0 2)>`
+
+const SOCKET_INFO = new RecordType('socket-info', '##type-3-socket-info', false, null,
+  ['family', 'port-number', 'address'].map((name) => ({ name, printable: true, mutable: false })));
+
+export function isSocketInfo(v: Value): v is Record {
+  return v instanceof Record && v.type === SOCKET_INFO;
+}
+
+export function socketInfo(a: SockAddr): Record {
+  return new Record(SOCKET_INFO, [intern(a.family), a.port, new U8Vector(ipBytes(a))]);
+}
+
+/** The address's bytes: 4 for IPv4 (and IPv4-mapped IPv6), 16 for IPv6. */
+function ipBytes(a: SockAddr): Uint8Array {
+  const v4 = /^(?:::ffff:)?(\d+)\.(\d+)\.(\d+)\.(\d+)$/i.exec(a.address);
+  if (v4 !== null) return Uint8Array.from(v4.slice(1, 5).map(Number));
+  const [head, tail] = a.address.includes('::') ? a.address.split('::') as [string, string] : [a.address, null];
+  const groups = (x: string): number[] => (x === '' ? [] : x.split(':').map((g) => parseInt(g, 16) || 0));
+  const hi = groups(head), lo = tail === null ? [] : groups(tail);
+  const all = [...hi, ...new Array<number>(Math.max(0, 8 - hi.length - lo.length)).fill(0), ...lo];
+  const out = new Uint8Array(16);
+  all.slice(0, 8).forEach((g, i) => { out[2 * i] = g >> 8; out[2 * i + 1] = g & 0xff; });
+  return out;
 }

@@ -38,6 +38,42 @@ const WITH_CALL: ErrorKind[] = [
   'mailbox-receive-timeout',
 ];
 
+// gsi's os-exception codes: errno - 0x1EC00000 for a system error ("Connection refused":
+// -515899281), codes of its own for its own errors ("Device is closed": -507510778). gsi-ts
+// keeps the message; the code is derived from it, and err-code->string gives it back.
+const ERRNO: ReadonlyArray<readonly [string, number]> = [
+  ['Operation not permitted', 1], ['Input/output error', 5], ['Bad file descriptor', 9],
+  ['Permission denied', 13], ['Device or resource busy', 16], ['File exists', 17],
+  ['Invalid cross-device link', 18], ['Not a directory', 20], ['Is a directory', 21],
+  ['Invalid argument', 22], ['No space left on device', 28], ['Read-only file system', 30],
+  ['Broken pipe', 32], ['File name too long', 36], ['Directory not empty', 39],
+  ['Too many levels of symbolic links', 40], ['Address already in use', 98],
+  ['Cannot assign requested address', 99], ['Network is unreachable', 101],
+  ['Connection reset by peer', 104], ['Transport endpoint is not connected', 107],
+  ['Connection timed out', 110], ['Connection refused', 111], ['No route to host', 113],
+];
+const ERRNO_BASE = -0x1ec00000;
+const codes = new Map<string, number>([
+  ...ERRNO.map(([m, n]) => [m, ERRNO_BASE + n] as [string, number]),
+  ['Device is closed', -507510778],
+]);
+const texts = new Map<number, string>([...codes].map(([m, c]) => [c, m]));
+
+/** The code of an os-exception's message (another message gets a code of its own). */
+function osErrorCode(message: string): number {
+  let c = codes.get(message);
+  if (c === undefined) {
+    c = -507510000 + codes.size;
+    codes.set(message, c);
+    texts.set(c, message);
+  }
+  return c;
+}
+
+function errCodeText(code: number): string {
+  return texts.get(code) ?? '';
+}
+
 export const exceptionPrims: PrimFactory = (vm) => {
   const types = new Map<ErrorKind, RecordType>();
   const typeOf = (k: ErrorKind): RecordType => {
@@ -70,6 +106,8 @@ export const exceptionPrims: PrimFactory = (vm) => {
       pure(`${typeName(k)}-arguments`, 1, 1, (e: Value) => callArgs(of(k, e))),
     ]),
     pure('os-exception-message', 1, 1, (e: Value) => new MString(of('os', e).message)),
+    pure('os-exception-code', 1, 1, (e: Value) => osErrorCode(of('os', e).message)),
+    pure('err-code->string', 1, 1, (c: Value) => new MString(typeof c === 'number' ? errCodeText(c) : '')),
     pure('nonprocedure-operator-exception-operator', 1, 1, (e: Value) => of('nonprocedure-operator', e).proc ?? false),
     pure('type-exception-arg-num', 1, 1, (e: Value) => of('type', e).argNum),
     pure('range-exception-arg-num', 1, 1, (e: Value) => of('range', e).argNum),

@@ -7,11 +7,16 @@ import { osError, typeError } from '../errors.js';
 import { makePrim, plain, type PrimFactory } from '../primitive.js';
 import { charEncodingNamed, type CharEncoding } from '../ports.js';
 import type { Scheduler } from '../scheduler.js';
-import { listenTcp, openTcpClient } from '../tcp.js';
-import { Keyword, MString, NIL, Pair, Primitive, Sym, U8Vector, intern, list, type Value } from '../values.js';
+import { TcpPort, TcpServerPort, isSocketInfo, listenTcp, openTcpClient, socketInfo } from '../tcp.js';
+import { Keyword, MString, NIL, Pair, Primitive, Record, RecordType, Sym, U8Vector, intern, list, type Value } from '../values.js';
+import { instanceError } from './data-util.js';
+import { blockingReader } from './io.js';
 import type { Vm } from '../vm.js';
 
 const TCP_ARG = 'Exact INTEGER or STRING or port settings';
+/** The types gsi names in its errors (`Instance of #<type #2 tcp-server-port> expected`). */
+const SERVER_PORT_TYPE = new RecordType('tcp-server-port', '##type-tcp-server-port', false, null, []);
+const SOCKET_INFO_TYPE = new RecordType('socket-info', '##type-3-socket-info', false, null, []);
 
 interface TcpSettings {
   /** null: none given (a client connects to 127.0.0.1, a server listens on every interface). */
@@ -86,7 +91,28 @@ export const tcpPrims: PrimFactory = (vm: Vm) => {
       sched.wakeRaise(t, e);
     });
   }) as ControlFn);
+  const clientPort = (v: Value): TcpPort => {
+    if (v instanceof TcpPort) return v;
+    throw typeError(1, 'Tcp client PORT');
+  };
+  const info = (v: Value): Record => {
+    if (isSocketInfo(v)) return v;
+    throw instanceError(1, SOCKET_INFO_TYPE);
+  };
   return [
+    // A client's addresses wait for its connection to be made.
+    blockingReader(vm, 'tcp-client-self-socket-info', 1, 1, (p: Value) => socketInfo(clientPort(p).address('local'))),
+    blockingReader(vm, 'tcp-client-peer-socket-info', 1, 1, (p: Value) => socketInfo(clientPort(p).address('remote'))),
+    plain('tcp-server-socket-info', 1, 1, (p: Value) => {
+      if (!(p instanceof TcpServerPort)) throw instanceError(1, SERVER_PORT_TYPE);
+      const a = p.server?.address() ?? null;
+      if (a === null) throw osError('Device is closed');
+      return socketInfo(a);
+    }),
+    plain('socket-info?', 1, 1, (v: Value) => isSocketInfo(v)),
+    plain('socket-info-family', 1, 1, (v: Value) => info(v).fields[0]!),
+    plain('socket-info-port-number', 1, 1, (v: Value) => info(v).fields[1]!),
+    plain('socket-info-address', 1, 1, (v: Value) => info(v).fields[2]!),
     plain('open-tcp-client', 1, 1, (v: Value) => {
       const s = tcpSettings(v, 'server-address');
       // gsi names the port with the address it was given, or 127.0.0.1 as a u8vector.

@@ -1,0 +1,10 @@
+; os-exception codes and their texts.
+(define s (open-tcp-server (list local-address: "127.0.0.2" port-number: 24141)))
+(define (code-of thunk) (with-exception-catcher (lambda (e) (let ((c (os-exception-code e))) (list c (err-code->string c)))) thunk))
+(write (code-of (lambda () (open-tcp-server "127.0.0.2:24141")))) (newline)
+(define c (open-tcp-client "127.0.0.2:24142"))
+(write (code-of (lambda () (read-char c)))) (newline)
+(close-port s)
+(write (code-of (lambda () (read s)))) (newline)
+(write (err-code->string 5)) (newline)
+(write (with-exception-catcher (lambda (e) (display-exception e) 1) (lambda () (os-exception-code 5)))) (newline)
