@@ -10,7 +10,9 @@ import * as path from 'node:path';
 import * as v8 from 'node:v8';
 import * as vmModule from 'node:vm';
 import { ErrorObj } from '../runtime/errors.js';
-import type { Host, HostServer, HostSocket, ServerEvents, SockAddr, SocketEvents, TimingStats } from '../runtime/host.js';
+import type {
+  Host, HostProcess, HostServer, HostSocket, ProcessEvents, ProcessOptions, ServerEvents, SockAddr, SocketEvents, TimingStats,
+} from '../runtime/host.js';
 
 function writeAll(fd: number, text: string): void {
   const buf = Buffer.from(text, 'utf8');
@@ -166,6 +168,34 @@ export class NodeHost implements Host {
       done(status, Buffer.concat(chunks).toString('utf8'));
     });
     return () => { child.kill('SIGKILL'); };
+  }
+
+  spawnProcess(path: string, args: string[], opts: ProcessOptions, ev: ProcessEvents): HostProcess {
+    const env = opts.environment === null ? process.env
+      : Object.fromEntries(opts.environment.map((e) => { const i = e.indexOf('='); return i < 0 ? [e, ''] : [e.slice(0, i), e.slice(i + 1)]; }));
+    const child = spawn(path, args, {
+      stdio: [opts.stdin ? 'pipe' : 'inherit', opts.stdout ? 'pipe' : 'inherit', opts.stderr ? 'pipe' : 'inherit'],
+      env,
+      ...(opts.directory === null ? {} : { cwd: opts.directory }),
+    });
+    let outputs = (child.stdout === null ? 0 : 1) + (child.stderr === null ? 0 : 1);
+    const ended = (): void => { if (--outputs === 0) ev.end(); };
+    for (const s of [child.stdout, child.stderr]) {
+      s?.on('data', (b: Buffer) => ev.data(new Uint8Array(b.buffer, b.byteOffset, b.length)));
+      s?.on('end', ended);
+    }
+    if (outputs === 0) queueMicrotask(() => ev.end());
+    child.stdin?.on('error', () => { /* the program exited without reading all of it */ });
+    child.on('spawn', () => ev.spawned(child.pid ?? 0));
+    child.on('error', (e: Error) => ev.error(fsError(e).message));
+    child.on('exit', (code, signal) => {
+      ev.exit(code !== null ? code * 256 : signal !== null ? (os.constants.signals[signal] ?? 0) : 0);
+    });
+    return {
+      write: (bytes) => { child.stdin?.write(bytes); },
+      endInput: () => { child.stdin?.end(); },
+      kill: () => { child.kill('SIGKILL'); },
+    };
   }
 
   systemType(): [string, string, string] {

@@ -73,6 +73,40 @@ export interface Host {
   tcpConnect?(host: string, port: number, ev: SocketEvents): HostSocket;
   /** Listen on address:port (address null: every interface); `ev.listening` or `ev.error` follows. */
   tcpListen?(address: string | null, port: number, backlog: number, ev: ServerEvents): HostServer;
+  /**
+   * Start a program (open-process): `path` with `args`, its standard input / output / error
+   * through pipes where `redirect` says so (else this process's own); then `ev.spawned` or
+   * `ev.error` ("No such file or directory"...), its output, and its exit.
+   */
+  spawnProcess?(path: string, args: string[], opts: ProcessOptions, ev: ProcessEvents): HostProcess;
+}
+
+export interface ProcessOptions {
+  readonly stdin: boolean;
+  readonly stdout: boolean;
+  readonly stderr: boolean;
+  /** Working directory (null: this process's). */
+  readonly directory: string | null;
+  /** The whole environment as "NAME=value" strings (null: this process's). */
+  readonly environment: string[] | null;
+}
+
+export interface ProcessEvents {
+  spawned(pid: number): void;
+  error(message: string): void;
+  /** Its standard output (and error, when redirected), as it comes. */
+  data(bytes: Uint8Array): void;
+  /** Its output ended. */
+  end(): void;
+  /** It ended: exit code * 256, or the number of the signal that killed it. */
+  exit(status: number): void;
+}
+
+export interface HostProcess {
+  write(bytes: Uint8Array): void;
+  /** Close its standard input. */
+  endInput(): void;
+  kill(): void;
 }
 
 /** A socket's address: an IP address as text (IPv4 dotted or IPv6), its port, its family. */

@@ -218,7 +218,7 @@ export class OutputSide {
   }
 }
 
-export type PortKind = 'console' | 'stdio' | 'string' | 'u8vector' | 'file' | 'tcp';
+export type PortKind = 'console' | 'stdio' | 'string' | 'u8vector' | 'file' | 'tcp' | 'process';
 
 /** Where a port's bytes go and what closing it does (TCP ports: runtime/tcp.ts). */
 export interface PortTransport {

@@ -15,7 +15,7 @@ import { applyProc, ret, type ControlFn } from '../../interpreter/machine.js';
 import { TcpServerPort } from '../tcp.js';
 import type { Scheduler } from '../scheduler.js';
 import { checkChar, checkString } from '../check.js';
-import { ErrorObj, rangeError, typeError } from '../errors.js';
+import { ErrorObj, osError, rangeError, typeError } from '../errors.js';
 import { makePrim, plain, pure, type PrimFactory } from '../primitive.js';
 import {
   EOF, Keyword, MString, NIL, Pair, Sym, VOID, intern, makeChar, type Primitive, type Value,
@@ -112,6 +112,34 @@ export function blockingReader(vm: Vm, name: string, min: number, max: number, f
       };
       e.port.input!.waiters.push(retry);
     }
+  }) as ControlFn);
+  return prim;
+}
+
+/**
+ * A primitive that opens what the host makes asynchronously (a TCP server, a process). The
+ * running thread waits: `prepare(args)` checks the arguments (raising at once if they are
+ * wrong) and gives what starts the opening; its `done(value)` resumes the thread with the
+ * value, `done(null, why)` raises an os-exception with the call form.
+ */
+export function hostOpener(vm: Vm, name: string,
+  prepare: (args: Value[]) => (done: (v: Value | null, failure: string | null) => void) => void): Primitive {
+  const prim: Primitive = makePrim(name, 1, 1, 'control', ((_vm, r, args) => {
+    const start = prepare(args);
+    const sched = vm.ext.get('scheduler') as Scheduler | undefined;
+    if (sched === undefined || !sched.runs(r)) throw osError(`${name} needs a thread that can wait`);
+    const t = sched.current;
+    sched.block(t, { kind: 'host' }, null, null);
+    start((v, failure) => {
+      if (v !== null) {
+        sched.wake(t, v);
+        return;
+      }
+      const e = osError(failure!);
+      e.proc = prim;
+      e.args = args;
+      sched.wakeRaise(t, e);
+    });
   }) as ControlFn);
   return prim;
 }

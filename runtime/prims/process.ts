@@ -4,15 +4,88 @@
 // pair (status . output), the command's standard output and error together. Without capture
 // the command writes to this process's own output (what the console holds is written first).
 // Terminating the waiting thread kills the command.
+//
+// open-process, open-input-process, open-output-process (runtime/process-ports.ts): a string
+// (the program's path) or port settings: path:, arguments:, directory:, environment:,
+// stdin-redirection:, stdout-redirection:, stderr-redirection:, char-encoding: (others are
+// accepted and have no effect). They wait until the program runs (or raise why it cannot).
+// process-status waits for its end; process-pid.
 
 import type { ControlFn } from '../../interpreter/machine.js';
 import { ErrorObj, typeError } from '../errors.js';
-import { makePrim, type PrimFactory } from '../primitive.js';
-import { flushConsole } from '../ports.js';
+import { makePrim, plain, type PrimFactory } from '../primitive.js';
+import { charEncodingNamed, flushConsole, type CharEncoding } from '../ports.js';
+import { ProcessPort, openProcess, type ProcessSettings } from '../process-ports.js';
 import { schedulerOf } from '../scheduler.js';
-import { MString, Pair } from '../values.js';
+import { Keyword, MString, NIL, Pair, Primitive, Sym, intern, list, type Value } from '../values.js';
+import type { Vm } from '../vm.js';
+import { blockingReader, hostOpener } from './io.js';
+
+const SETTINGS = 'STRING or port settings';
+
+function strings(v: Value): string[] | null {
+  const out: string[] = [];
+  let x = v;
+  while (x instanceof Pair && x.car instanceof MString) { out.push(x.car.s); x = x.cdr; }
+  return x === NIL ? out : null;
+}
+
+/** open-process's argument; `input` / `output`: open-input-process / open-output-process. */
+function processSettings(v: Value, which: 'both' | 'input' | 'output'): ProcessSettings {
+  let path: string | null = null;
+  let args: string[] = [];
+  let directory: string | null = null;
+  let environment: string[] | null = null;
+  let stdin = which !== 'input', stdout = which !== 'output', stderr = false;
+  let encoding: CharEncoding = 'UTF-8';
+  if (v instanceof MString) {
+    path = v.s;
+  } else {
+    let x = v;
+    while (x instanceof Pair && x.car instanceof Keyword && x.cdr instanceof Pair) {
+      const key = x.car.name, val = x.cdr.car;
+      const bad = (): never => { throw typeError(1, SETTINGS); };
+      switch (key) {
+        case 'path': path = val instanceof MString ? val.s : bad(); break;
+        case 'arguments': args = strings(val) ?? bad(); break;
+        case 'directory': directory = val instanceof MString ? val.s : bad(); break;
+        case 'environment': environment = strings(val) ?? bad(); break;
+        case 'stdin-redirection': stdin = val !== false; break;
+        case 'stdout-redirection': stdout = val !== false; break;
+        case 'stderr-redirection': stderr = val !== false; break;
+        case 'char-encoding': encoding = (val instanceof Sym ? charEncodingNamed(val.name) : null) ?? bad(); break;
+        default: break;
+      }
+      x = x.cdr.cdr;
+    }
+    if (x !== NIL) throw typeError(1, SETTINGS);
+  }
+  if (path === null) throw typeError(1, SETTINGS);
+  return { path, args, stdin, stdout, stderr, directory, environment, encoding };
+}
+
+/** open-process and its two variants: wait until the program runs. */
+function opener(vm: Vm, name: string, which: 'both' | 'input' | 'output'): Primitive {
+  return hostOpener(vm, name, ([v]) => {
+    const s = processSettings(v!, which);
+    if (!s.stdout || !s.stderr) flushConsole(vm);
+    const shown = list(intern('process'), new MString(s.path), ...s.args.map((a) => new MString(a)));
+    return (done) => openProcess(vm, shown, s, done);
+  });
+}
+
+/** A process port argument (gsi 4.9.3's message for another object: "Unknown type expected"). */
+function processPort(v: Value): ProcessPort {
+  if (v instanceof ProcessPort) return v;
+  throw typeError(1, 'Unknown type');
+}
 
 export const processPrims: PrimFactory = (vm) => [
+  opener(vm, 'open-process', 'both'),
+  opener(vm, 'open-input-process', 'input'),
+  opener(vm, 'open-output-process', 'output'),
+  blockingReader(vm, 'process-status', 1, 1, (p: Value) => processPort(p).waitStatus()),
+  plain('process-pid', 1, 1, (p: Value) => processPort(p).pid),
   makePrim('shell-command', 1, 2, 'control', ((vm2, r, args) => {
     const cmd = args[0]!;
     if (!(cmd instanceof MString)) throw typeError(1, 'STRING');

@@ -2,15 +2,13 @@
 // port number, "address:port", or a port-settings list (server-address: / local-address:,
 // port-number:, backlog:, char-encoding:; other settings are accepted and have no effect).
 
-import type { ControlFn } from '../../interpreter/machine.js';
 import { osError, typeError } from '../errors.js';
-import { makePrim, plain, type PrimFactory } from '../primitive.js';
+import { plain, type PrimFactory } from '../primitive.js';
 import { charEncodingNamed, type CharEncoding } from '../ports.js';
-import type { Scheduler } from '../scheduler.js';
 import { TcpPort, TcpServerPort, isSocketInfo, listenTcp, openTcpClient, socketInfo } from '../tcp.js';
-import { Keyword, MString, NIL, Pair, Primitive, Record, RecordType, Sym, U8Vector, intern, list, type Value } from '../values.js';
+import { Keyword, MString, NIL, Pair, Record, RecordType, Sym, U8Vector, intern, list, type Value } from '../values.js';
 import { instanceError } from './data-util.js';
-import { blockingReader } from './io.js';
+import { blockingReader, hostOpener } from './io.js';
 import type { Vm } from '../vm.js';
 
 const TCP_ARG = 'Exact INTEGER or STRING or port settings';
@@ -73,24 +71,11 @@ function tcpSettings(v: Value, addressKey: string): TcpSettings {
 }
 
 export const tcpPrims: PrimFactory = (vm: Vm) => {
-  const openServer: Primitive = makePrim('open-tcp-server', 1, 1, 'control', ((_vm, r, [v]) => {
-    // Waits until the server listens, or raises its failure ("Address already in use"...).
+  // Waits until the server listens, or raises its failure ("Address already in use"...).
+  const openServer = hostOpener(vm, 'open-tcp-server', ([v]) => {
     const s = tcpSettings(v!, 'local-address');
-    const sched = vm.ext.get('scheduler') as Scheduler | undefined;
-    if (sched === undefined || !sched.runs(r)) throw osError('open-tcp-server needs a thread that can wait');
-    const t = sched.current;
-    sched.block(t, { kind: 'host' }, null, null);
-    listenTcp(vm, list(intern('tcp-server'), s.list ? NIL : s.port), s.address, s.port, s.backlog, s.encoding, (p, failure) => {
-      if (p !== null) {
-        sched.wake(t, p);
-        return;
-      }
-      const e = osError(failure!);
-      e.proc = openServer;
-      e.args = [v!];
-      sched.wakeRaise(t, e);
-    });
-  }) as ControlFn);
+    return (done) => listenTcp(vm, list(intern('tcp-server'), s.list ? NIL : s.port), s.address, s.port, s.backlog, s.encoding, done);
+  });
   const clientPort = (v: Value): TcpPort => {
     if (v instanceof TcpPort) return v;
     throw typeError(1, 'Tcp client PORT');
