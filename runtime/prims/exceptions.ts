@@ -58,6 +58,8 @@ const codes = new Map<string, number>([
   ['Device is closed', -507510778],
 ]);
 const texts = new Map<number, string>([...codes].map(([m, c]) => [c, m]));
+/** The messages of system errors (gsi's os-exception-message is #f for them). */
+const SYSTEM_CODES: ReadonlySet<string> = new Set(codes.keys());
 
 /** The code of an os-exception's message (another message gets a code of its own). */
 function osErrorCode(message: string): number {
@@ -105,7 +107,12 @@ export const exceptionPrims: PrimFactory = (vm) => {
       pure(`${typeName(k)}-procedure`, 1, 1, (e: Value) => of(k, e).proc ?? false),
       pure(`${typeName(k)}-arguments`, 1, 1, (e: Value) => callArgs(of(k, e))),
     ]),
-    pure('os-exception-message', 1, 1, (e: Value) => new MString(of('os', e).message)),
+    // gsi: #f for a system error (its text is (err-code->string (os-exception-code e))); the
+    // text of gsi-ts's own errors (a host that cannot do something).
+    pure('os-exception-message', 1, 1, (e: Value) => {
+      const m = of('os', e).message;
+      return SYSTEM_CODES.has(m) ? false : new MString(m);
+    }),
     pure('os-exception-code', 1, 1, (e: Value) => osErrorCode(of('os', e).message)),
     pure('err-code->string', 1, 1, (c: Value) => new MString(typeof c === 'number' ? errCodeText(c) : '')),
     pure('nonprocedure-operator-exception-operator', 1, 1, (e: Value) => of('nonprocedure-operator', e).proc ?? false),
