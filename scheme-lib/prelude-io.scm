@@ -48,45 +48,55 @@
         (else
          (proc (open-input-string string)))))
 
+;; Files and processes: (##io-call-with open dir settings use wait? who arg) opens the port
+;; with `open` (##io-open-file or ##io-open-process, which call the receiver in tail position),
+;; gives (use port), having closed the port (and with wait?, waited for the process's end).
+;; `arg` is the caller's procedure argument, checked here; `who` names the caller for errors.
+(define (##io-call-with open dir settings use wait? who arg)
+  (if (procedure? arg)
+      (open dir settings
+            (lambda (port)
+              (let ((result (use port)))
+                (close-port port)
+                (if wait? (process-status port))
+                result))
+            who settings arg)
+      (##io-type-error 2 "PROCEDURE" who settings arg)))
+
 (define (call-with-input-file path proc)
-  (if (procedure? proc)
-      (##io-open-file 'input path
-                      (lambda (port)
-                        (let ((result (proc port)))
-                          (close-port port)
-                          result))
-                      'call-with-input-file path proc)
-      (##io-type-error 2 "PROCEDURE" 'call-with-input-file path proc)))
+  (##io-call-with ##io-open-file 'input path proc #f 'call-with-input-file proc))
 
 (define (call-with-output-file path proc)
-  (if (procedure? proc)
-      (##io-open-file 'output path
-                      (lambda (port)
-                        (let ((result (proc port)))
-                          (close-port port)
-                          result))
-                      'call-with-output-file path proc)
-      (##io-type-error 2 "PROCEDURE" 'call-with-output-file path proc)))
+  (##io-call-with ##io-open-file 'output path proc #f 'call-with-output-file proc))
 
 (define (with-input-from-file path thunk)
-  (if (procedure? thunk)
-      (##io-open-file 'input path
-                      (lambda (port)
-                        (let ((result (parameterize ((current-input-port port)) (thunk))))
-                          (close-port port)
-                          result))
-                      'with-input-from-file path thunk)
-      (##io-type-error 2 "PROCEDURE" 'with-input-from-file path thunk)))
+  (##io-call-with ##io-open-file 'input path
+                  (lambda (port) (parameterize ((current-input-port port)) (thunk)))
+                  #f 'with-input-from-file thunk))
 
 (define (with-output-to-file path thunk)
-  (if (procedure? thunk)
-      (##io-open-file 'output path
-                      (lambda (port)
-                        (let ((result (parameterize ((current-output-port port)) (thunk))))
-                          (close-port port)
-                          result))
-                      'with-output-to-file path thunk)
-      (##io-type-error 2 "PROCEDURE" 'with-output-to-file path thunk)))
+  (##io-call-with ##io-open-file 'output path
+                  (lambda (port) (parameterize ((current-output-port port)) (thunk)))
+                  #f 'with-output-to-file thunk))
+
+;; Process versions (Gambit manual, "Process devices"): settings is a path or port settings.
+;; The output ones wait for the program to end after closing its input, so that what it
+;; writes comes before what follows.
+(define (call-with-input-process settings proc)
+  (##io-call-with ##io-open-process 'input settings proc #f 'call-with-input-process proc))
+
+(define (call-with-output-process settings proc)
+  (##io-call-with ##io-open-process 'output settings proc #t 'call-with-output-process proc))
+
+(define (with-input-from-process settings thunk)
+  (##io-call-with ##io-open-process 'input settings
+                  (lambda (port) (parameterize ((current-input-port port)) (thunk)))
+                  #f 'with-input-from-process thunk))
+
+(define (with-output-to-process settings thunk)
+  (##io-call-with ##io-open-process 'output settings
+                  (lambda (port) (parameterize ((current-output-port port)) (thunk)))
+                  #t 'with-output-to-process thunk))
 
 ;; The u8vector versions (Gambit manual, "U8vector ports"): settings is a u8vector (for input the
 ;; bytes to read, for output the port's initial contents) or a port-settings list.

@@ -378,7 +378,7 @@ export const ioPrims: PrimFactory = (vm: Vm) => {
 };
 
 /** Make `e` an error of the call `(who arg ...)`, `who` naming a global procedure. */
-function onBehalfOf(vm: Vm, e: ErrorObj, who: Value, args: Value[]): ErrorObj {
+export function onBehalfOf(vm: Vm, e: ErrorObj, who: Value, args: Value[]): ErrorObj {
   const proc = who instanceof Sym ? vm.globalValue(who.name) : undefined;
   if (proc !== undefined && e.proc === null) {
     e.proc = proc;

@@ -11,15 +11,15 @@
 // accepted and have no effect). They wait until the program runs (or raise why it cannot).
 // process-status waits for its end; process-pid.
 
-import type { ControlFn } from '../../interpreter/machine.js';
-import { ErrorObj, typeError } from '../errors.js';
+import { applyProc, type ControlFn } from '../../interpreter/machine.js';
+import { ErrorObj, osError, typeError } from '../errors.js';
 import { makePrim, plain, type PrimFactory } from '../primitive.js';
 import { charEncodingNamed, flushConsole, type CharEncoding } from '../ports.js';
 import { ProcessPort, openProcess, type ProcessSettings } from '../process-ports.js';
 import { schedulerOf } from '../scheduler.js';
 import { Keyword, MString, NIL, Pair, Primitive, Sym, intern, list, type Value } from '../values.js';
 import type { Vm } from '../vm.js';
-import { blockingReader, hostOpener } from './io.js';
+import { blockingReader, hostOpener, onBehalfOf } from './io.js';
 
 const SETTINGS = 'STRING or port settings';
 
@@ -74,6 +74,44 @@ function opener(vm: Vm, name: string, which: 'both' | 'input' | 'output'): Primi
   });
 }
 
+/**
+ * (##io-open-process 'input|'output|'both settings receiver 'who arg ...): start the program
+ * and call (receiver port) in tail position, for call-with-input-process and its kin
+ * (prelude-io.scm). The thread waits for the program to run; the primitive is then applied
+ * again (Scheduler.retry) and finds the outcome: an error is raised from there on behalf of
+ * `who`, located at the caller's form as ##io-open-file's are.
+ */
+function ioOpenProcess(vm: Vm): Primitive {
+  const outcomes = new WeakMap<object, ProcessPort | ErrorObj>();
+  return makePrim('##io-open-process', 4, -1, 'control', ((_vm, r, args) => {
+    const [dir, settings, receiver, who, ...whoArgs] = args as [Value, Value, Value, Value, ...Value[]];
+    const done = outcomes.get(r);
+    if (done !== undefined) {
+      outcomes.delete(r);
+      if (done instanceof ErrorObj) throw onBehalfOf(vm, done, who, whoArgs);
+      applyProc(r, receiver, [done]);
+      return;
+    }
+    const which = dir === intern('input') ? 'input' : dir === intern('output') ? 'output' : 'both';
+    let s: ProcessSettings;
+    try {
+      s = processSettings(settings, which);
+    } catch (e: unknown) {
+      if (e instanceof ErrorObj) throw onBehalfOf(vm, e, who, whoArgs);
+      throw e;
+    }
+    const sched = schedulerOf(vm);
+    const t = sched.waiter(r);
+    if (!s.stdout || !s.stderr) flushConsole(vm);
+    sched.block(t, { kind: 'host' }, null, null);
+    const shown = list(intern('process'), new MString(s.path), ...s.args.map((a) => new MString(a)));
+    openProcess(vm, shown, s, (p, failure) => {
+      outcomes.set(r, p ?? osError(failure!));
+      sched.retry(t);
+    });
+  }) as ControlFn);
+}
+
 /** A process port argument (gsi 4.9.3's message for another object: "Unknown type expected"). */
 function processPort(v: Value): ProcessPort {
   if (v instanceof ProcessPort) return v;
@@ -86,6 +124,7 @@ export const processPrims: PrimFactory = (vm) => [
   opener(vm, 'open-output-process', 'output'),
   blockingReader(vm, 'process-status', 1, 1, (p: Value) => processPort(p).waitStatus()),
   plain('process-pid', 1, 1, (p: Value) => processPort(p).pid),
+  ioOpenProcess(vm),
   makePrim('shell-command', 1, 2, 'control', ((vm2, r, args) => {
     const cmd = args[0]!;
     if (!(cmd instanceof MString)) throw typeError(1, 'STRING');
