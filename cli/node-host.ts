@@ -54,8 +54,8 @@ const STRERROR: Record<string, string> = {
   ENOTFOUND: 'Unknown host',
 };
 
-/** A Node.js socket error as the C library's message. */
-function netMessage(e: Error): string {
+/** A Node.js system error as the C library's message, as gsi shows it. */
+function errnoMessage(e: Error): string {
   const code = (e as NodeJS.ErrnoException).code;
   return (code !== undefined ? STRERROR[code] : undefined) ?? e.message;
 }
@@ -71,7 +71,7 @@ function hostSocket(s: net.Socket, ev: () => SocketEvents | null): HostSocket {
   s.on('connect', () => ev()?.connected());
   s.on('data', (b: Buffer) => ev()?.data(new Uint8Array(b.buffer, b.byteOffset, b.length)));
   s.on('end', () => ev()?.end());
-  s.on('error', (e: Error) => ev()?.error(netMessage(e)));
+  s.on('error', (e: Error) => ev()?.error(errnoMessage(e)));
   return {
     local: () => sockAddr(s.localAddress, s.localPort, s.localFamily),
     remote: () => sockAddr(s.remoteAddress, s.remotePort, s.remoteFamily),
@@ -85,7 +85,7 @@ function hostSocket(s: net.Socket, ev: () => SocketEvents | null): HostSocket {
 function fsError(e: unknown): ErrorObj {
   const code = (e as NodeJS.ErrnoException).code;
   if (code === 'ENOENT') return new ErrorObj('no-such-file', 'No such file or directory');
-  return new ErrorObj('os', (code !== undefined ? STRERROR[code] : undefined) ?? (e as Error).message);
+  return new ErrorObj('os', errnoMessage(e as Error));
 }
 
 /** Run a file system call, turning its failure into gsi's error. */
@@ -268,7 +268,7 @@ export class NodeHost implements Host {
       const hs = hostSocket(s, () => events);
       events = ev.connection(hs);
     });
-    server.on('error', (e: Error) => ev.error(netMessage(e)));
+    server.on('error', (e: Error) => ev.error(errnoMessage(e)));
     server.listen({ port, backlog, ...(address === null ? {} : { host: address }) }, () => ev.listening());
     return {
       address: () => {

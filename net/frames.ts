@@ -9,7 +9,7 @@
 // client frames). Masking keys come, like ws's, from a pool of random bytes.
 
 import { randomFillSync } from 'node:crypto';
-import { HEADER_BYTES, type MsgType } from './wire.js';
+import { HEADER_BYTES, writeHeader, type MsgType } from './wire.js';
 
 const RANDOM_POOL = 8192;
 let random = Buffer.alloc(0);
@@ -64,11 +64,7 @@ export class FrameBatch {
       n += 8;
     }
     const start = n + (masked ? 4 : 0);
-    b[start] = type;
-    b[start + 1] = id >>> 24;
-    b[start + 2] = (id >>> 16) & 0xff;
-    b[start + 3] = (id >>> 8) & 0xff;
-    b[start + 4] = id & 0xff;
+    writeHeader(b, start, type, id);
     b.set(body, start + HEADER_BYTES);
     if (masked) {
       if (randomAt + 4 > RANDOM_POOL) {

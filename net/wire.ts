@@ -19,10 +19,18 @@ export interface Message {
   readonly payload: Uint8Array;
 }
 
+/** Write a message's header (type, call id) at `at` in `b`; the payload follows it. */
+export function writeHeader(b: Uint8Array, at: number, type: MsgType, id: number): void {
+  b[at] = type;
+  b[at + 1] = id >>> 24;
+  b[at + 2] = (id >>> 16) & 0xff;
+  b[at + 3] = (id >>> 8) & 0xff;
+  b[at + 4] = id & 0xff;
+}
+
 export function encodeMessage(type: MsgType, id: number, payload: Uint8Array): Buffer {
   const buf = Buffer.allocUnsafe(HEADER_BYTES + payload.length);
-  buf[0] = type;
-  buf.writeUInt32BE(id >>> 0, 1);
+  writeHeader(buf, 0, type, id);
   buf.set(payload, HEADER_BYTES);
   return buf;
 }

@@ -220,6 +220,17 @@ export class OutputSide {
 
 export type PortKind = 'console' | 'stdio' | 'string' | 'u8vector' | 'file' | 'tcp' | 'process';
 
+/** The two sides of a byte port whose input arrives over time (TCP and process ports). */
+export function streamingSides(encoding: CharEncoding): { inp: InputSide; out: OutputSide } {
+  const inp = new InputSide('', false);
+  inp.bytes = new Uint8Array(0);
+  inp.streaming = true;
+  inp.encoding = encoding;
+  const out = new OutputSide(null);
+  out.encoding = encoding;
+  return { inp, out };
+}
+
 /** Where a port's bytes go and what closing it does (TCP ports: runtime/tcp.ts). */
 export interface PortTransport {
   /** force-output: send what `out` holds (WouldBlock while connecting; raises a failure once).

@@ -7,7 +7,7 @@
 
 import { osError } from './errors.js';
 import type { HostProcess } from './host.js';
-import { InputSide, OutputSide, Port, WouldBlock, byteStringToBytes, type CharEncoding } from './ports.js';
+import { Port, WouldBlock, byteStringToBytes, streamingSides, type CharEncoding } from './ports.js';
 import type { Value } from './values.js';
 import type { Vm } from './vm.js';
 
@@ -45,12 +45,7 @@ export function openProcess(vm: Vm, name: Value, s: ProcessSettings, done: (p: P
     done(null, 'Operation not supported');
     return;
   }
-  const inp = new InputSide('', false);
-  inp.bytes = new Uint8Array(0);
-  inp.streaming = true;
-  inp.encoding = s.encoding;
-  const out = new OutputSide(null);
-  out.encoding = s.encoding;
+  const { inp, out } = streamingSides(s.encoding);
   const p = new ProcessPort('process', name, inp, out);
   let started = false;
   const proc = h.spawnProcess(s.path, s.args, s, {

@@ -15,7 +15,7 @@
 
 import { osError } from './errors.js';
 import type { HostServer, HostSocket, SockAddr, SocketEvents } from './host.js';
-import { InputSide, OutputSide, Port, WouldBlock, byteStringToBytes, type CharEncoding } from './ports.js';
+import { InputSide, Port, WouldBlock, byteStringToBytes, streamingSides, type CharEncoding } from './ports.js';
 import { Record, RecordType, U8Vector, intern, list, type Value } from './values.js';
 import type { Vm } from './vm.js';
 
@@ -24,13 +24,16 @@ export class TcpPort extends Port {
   sock: HostSocket | null = null;
   connected = false;
 
-  /** An address of the connection (WouldBlock while connecting; its failure, if it failed). */
-  address(which: 'local' | 'remote'): SockAddr {
+  /** Wait (WouldBlock) while connecting; raise the connection's failure, once. */
+  awaitConnection(): void {
     const inp = this.input!;
-    if (!this.connected) {
-      inp.raiseFailure();
-      if (!inp.ended) throw new WouldBlock(this);
-    }
+    inp.raiseFailure();
+    if (!this.connected && !inp.ended) throw new WouldBlock(this);
+  }
+
+  /** An address of the connection (once made; its failure, if it failed). */
+  address(which: 'local' | 'remote'): SockAddr {
+    if (!this.connected) this.awaitConnection();
     const a = this.sock === null ? null : which === 'local' ? this.sock.local() : this.sock.remote();
     if (a === null) throw osError('Transport endpoint is not connected');
     return a;
@@ -39,12 +42,7 @@ export class TcpPort extends Port {
 
 /** A connection's port: its input side is fed by the socket's events. */
 function connectionPort(name: Value, encoding: CharEncoding, connected: boolean, connect: (ev: SocketEvents) => HostSocket): TcpPort {
-  const inp = new InputSide('', false);
-  inp.bytes = new Uint8Array(0);
-  inp.streaming = true;
-  inp.encoding = encoding;
-  const out = new OutputSide(null);
-  out.encoding = encoding;
+  const { inp, out } = streamingSides(encoding);
   const p = new TcpPort('tcp', name, inp, out);
   p.connected = connected;
   const sock = connect({
@@ -61,8 +59,7 @@ function connectionPort(name: Value, encoding: CharEncoding, connected: boolean,
     // force-output waits for the connection to be made, as gsi's does.
     flush: (o, closing) => {
       if (closing && o.chunks.length === 0) return;
-      inp.raiseFailure();
-      if (!p.connected && !inp.ended) throw new WouldBlock(p);
+      p.awaitConnection();
       if (o.chunks.length > 0) sock.write(byteStringToBytes(o.take()));
     },
     // Output closed: the peer reads end of file (what was written still goes first). The

@@ -13,7 +13,7 @@
 import { Reader, isIncomplete } from '../../interpreter/reader.js';
 import { applyProc, ret, type ControlFn } from '../../interpreter/machine.js';
 import { TcpServerPort } from '../tcp.js';
-import type { Scheduler } from '../scheduler.js';
+import { schedulerOf, type Scheduler } from '../scheduler.js';
 import { checkChar, checkString } from '../check.js';
 import { ErrorObj, osError, rangeError, typeError } from '../errors.js';
 import { makePrim, plain, pure, type PrimFactory } from '../primitive.js';
@@ -64,17 +64,23 @@ export function fileSettings(v: Value, arg: number): { path: string; append: boo
   let path: string | null = null;
   let append = false;
   let encoding: CharEncoding | null = 'UTF-8';
-  let x = v;
-  while (x instanceof Pair && x.car instanceof Keyword && x.cdr instanceof Pair) {
-    const key = x.car.name;
-    const val = x.cdr.car;
+  const proper = eachSetting(v, (key, val) => {
     if (key === 'path' && val instanceof MString) path = val.s;
     else if (key === 'append') append = val !== false;
     else if (key === 'char-encoding') encoding = val instanceof Sym ? charEncodingNamed(val.name) : null;
+  });
+  if (!proper || path === null || encoding === null) throw typeError(arg, STRING_OR_SETTINGS);
+  return { path, append, encoding };
+}
+
+/** Call `f` on each `key: value` of a port-settings list; false if `v` is not such a list. */
+export function eachSetting(v: Value, f: (key: string, val: Value) => void): boolean {
+  let x = v;
+  while (x instanceof Pair && x.car instanceof Keyword && x.cdr instanceof Pair) {
+    f(x.car.name, x.cdr.car);
     x = x.cdr.cdr;
   }
-  if (x !== NIL || path === null || encoding === null) throw typeError(arg, STRING_OR_SETTINGS);
-  return { path, append, encoding };
+  return x === NIL;
 }
 
 /**
@@ -126,9 +132,8 @@ export function hostOpener(vm: Vm, name: string,
   prepare: (args: Value[]) => (done: (v: Value | null, failure: string | null) => void) => void): Primitive {
   const prim: Primitive = makePrim(name, 1, 1, 'control', ((_vm, r, args) => {
     const start = prepare(args);
-    const sched = vm.ext.get('scheduler') as Scheduler | undefined;
-    if (sched === undefined || !sched.runs(r)) throw osError(`${name} needs a thread that can wait`);
-    const t = sched.current;
+    const sched = schedulerOf(vm);
+    const t = sched.waiter(r);
     sched.block(t, { kind: 'host' }, null, null);
     start((v, failure) => {
       if (v !== null) {

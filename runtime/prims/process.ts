@@ -17,9 +17,9 @@ import { makePrim, plain, type PrimFactory } from '../primitive.js';
 import { charEncodingNamed, flushConsole, type CharEncoding } from '../ports.js';
 import { ProcessPort, openProcess, type ProcessSettings } from '../process-ports.js';
 import { schedulerOf } from '../scheduler.js';
-import { Keyword, MString, NIL, Pair, Primitive, Sym, intern, list, type Value } from '../values.js';
+import { MString, NIL, Pair, Primitive, Sym, intern, list, type Value } from '../values.js';
 import type { Vm } from '../vm.js';
-import { blockingReader, hostOpener, onBehalfOf } from './io.js';
+import { blockingReader, eachSetting, hostOpener, onBehalfOf } from './io.js';
 
 const SETTINGS = 'STRING or port settings';
 
@@ -41,10 +41,8 @@ function processSettings(v: Value, which: 'both' | 'input' | 'output'): ProcessS
   if (v instanceof MString) {
     path = v.s;
   } else {
-    let x = v;
-    while (x instanceof Pair && x.car instanceof Keyword && x.cdr instanceof Pair) {
-      const key = x.car.name, val = x.cdr.car;
-      const bad = (): never => { throw typeError(1, SETTINGS); };
+    const bad = (): never => { throw typeError(1, SETTINGS); };
+    const proper = eachSetting(v, (key, val) => {
       switch (key) {
         case 'path': path = val instanceof MString ? val.s : bad(); break;
         case 'arguments': args = strings(val) ?? bad(); break;
@@ -56,22 +54,25 @@ function processSettings(v: Value, which: 'both' | 'input' | 'output'): ProcessS
         case 'char-encoding': encoding = (val instanceof Sym ? charEncodingNamed(val.name) : null) ?? bad(); break;
         default: break;
       }
-      x = x.cdr.cdr;
-    }
-    if (x !== NIL) throw typeError(1, SETTINGS);
+    });
+    if (!proper) bad();
   }
   if (path === null) throw typeError(1, SETTINGS);
   return { path, args, stdin, stdout, stderr, directory, environment, encoding };
 }
 
+/** What starts the program (its output not redirected goes after what the console holds). */
+function starter(vm: Vm, s: ProcessSettings): (done: (p: ProcessPort | null, failure: string | null) => void) => void {
+  const shown = list(intern('process'), new MString(s.path), ...s.args.map((a) => new MString(a)));
+  return (done) => {
+    if (!s.stdout || !s.stderr) flushConsole(vm);
+    openProcess(vm, shown, s, done);
+  };
+}
+
 /** open-process and its two variants: wait until the program runs. */
 function opener(vm: Vm, name: string, which: 'both' | 'input' | 'output'): Primitive {
-  return hostOpener(vm, name, ([v]) => {
-    const s = processSettings(v!, which);
-    if (!s.stdout || !s.stderr) flushConsole(vm);
-    const shown = list(intern('process'), new MString(s.path), ...s.args.map((a) => new MString(a)));
-    return (done) => openProcess(vm, shown, s, done);
-  });
+  return hostOpener(vm, name, ([v]) => starter(vm, processSettings(v!, which)));
 }
 
 /**
@@ -102,10 +103,8 @@ function ioOpenProcess(vm: Vm): Primitive {
     }
     const sched = schedulerOf(vm);
     const t = sched.waiter(r);
-    if (!s.stdout || !s.stderr) flushConsole(vm);
     sched.block(t, { kind: 'host' }, null, null);
-    const shown = list(intern('process'), new MString(s.path), ...s.args.map((a) => new MString(a)));
-    openProcess(vm, shown, s, (p, failure) => {
+    starter(vm, s)((p, failure) => {
       outcomes.set(r, p ?? osError(failure!));
       sched.retry(t);
     });

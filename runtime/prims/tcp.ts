@@ -6,9 +6,9 @@ import { osError, typeError } from '../errors.js';
 import { plain, type PrimFactory } from '../primitive.js';
 import { charEncodingNamed, type CharEncoding } from '../ports.js';
 import { TcpPort, TcpServerPort, isSocketInfo, listenTcp, openTcpClient, socketInfo } from '../tcp.js';
-import { Keyword, MString, NIL, Pair, Record, RecordType, Sym, U8Vector, intern, list, type Value } from '../values.js';
+import { MString, NIL, Record, RecordType, Sym, U8Vector, intern, list, type Value } from '../values.js';
 import { instanceError } from './data-util.js';
-import { blockingReader, hostOpener } from './io.js';
+import { blockingReader, eachSetting, hostOpener } from './io.js';
 import type { Vm } from '../vm.js';
 
 const TCP_ARG = 'Exact INTEGER or STRING or port settings';
@@ -46,9 +46,7 @@ function tcpSettings(v: Value, addressKey: string): TcpSettings {
     return s;
   }
   s.list = true;
-  let x = v;
-  while (x instanceof Pair && x.car instanceof Keyword && x.cdr instanceof Pair) {
-    const key = x.car.name, val = x.cdr.car;
+  const proper = eachSetting(v, (key, val) => {
     if (key === addressKey) {
       if (!(val instanceof MString)) throw typeError(1, TCP_ARG);
       s.address = val.s;
@@ -64,9 +62,8 @@ function tcpSettings(v: Value, addressKey: string): TcpSettings {
       if (e === null) throw typeError(1, TCP_ARG);
       s.encoding = e;
     }
-    x = x.cdr.cdr;
-  }
-  if (x !== NIL) throw typeError(1, TCP_ARG);
+  });
+  if (!proper) throw typeError(1, TCP_ARG);
   return s;
 }
 
