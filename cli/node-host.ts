@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import * as v8 from 'node:v8';
 import * as vmModule from 'node:vm';
 import { ErrorObj } from '../runtime/errors.js';
+import { errnoText } from '../runtime/errno.js';
 import type {
   Host, HostProcess, HostServer, HostSocket, ProcessEvents, ProcessOptions, ServerEvents, SockAddr, SocketEvents, TimingStats,
 } from '../runtime/host.js';
@@ -28,36 +29,10 @@ function writeAll(fd: number, text: string): void {
   }
 }
 
-/** The C library's message for an errno code, as gsi shows it. */
-const STRERROR: Record<string, string> = {
-  EEXIST: 'File exists',
-  ENOTEMPTY: 'Directory not empty',
-  EISDIR: 'Is a directory',
-  ENOTDIR: 'Not a directory',
-  EACCES: 'Permission denied',
-  EPERM: 'Operation not permitted',
-  EXDEV: 'Invalid cross-device link',
-  EBUSY: 'Device or resource busy',
-  EROFS: 'Read-only file system',
-  ENOSPC: 'No space left on device',
-  ENAMETOOLONG: 'File name too long',
-  ELOOP: 'Too many levels of symbolic links',
-  EINVAL: 'Invalid argument',
-  ECONNREFUSED: 'Connection refused',
-  ECONNRESET: 'Connection reset by peer',
-  EADDRINUSE: 'Address already in use',
-  EADDRNOTAVAIL: 'Cannot assign requested address',
-  EHOSTUNREACH: 'No route to host',
-  ENETUNREACH: 'Network is unreachable',
-  ETIMEDOUT: 'Connection timed out',
-  EPIPE: 'Broken pipe',
-  ENOTFOUND: 'Unknown host',
-};
-
 /** A Node.js system error as the C library's message, as gsi shows it. */
 function errnoMessage(e: Error): string {
   const code = (e as NodeJS.ErrnoException).code;
-  return (code !== undefined ? STRERROR[code] : undefined) ?? e.message;
+  return (code !== undefined ? errnoText(code) : undefined) ?? e.message;
 }
 
 function sockAddr(address: string | undefined, port: number | undefined, family: string | undefined): SockAddr | null {

@@ -12,6 +12,7 @@ import { pure, plain, type PrimFactory } from '../primitive.js';
 import { MString, NIL, RecordType, VOID, arrayToList, type Value } from '../values.js';
 import { outputPortArg, portWrite } from '../ports.js';
 import { instanceError } from './data-util.js';
+import { SYSTEM_ERRORS } from '../errno.js';
 
 const KINDS: ErrorKind[] = [
   'error', 'type', 'range', 'divide-by-zero', 'unbound-global', 'wrong-number-of-arguments',
@@ -41,20 +42,9 @@ const WITH_CALL: ErrorKind[] = [
 // gsi's os-exception codes: errno - 0x1EC00000 for a system error ("Connection refused":
 // -515899281), codes of its own for its own errors ("Device is closed": -507510778). gsi-ts
 // keeps the message; the code is derived from it, and err-code->string gives it back.
-const ERRNO: ReadonlyArray<readonly [string, number]> = [
-  ['Operation not permitted', 1], ['Input/output error', 5], ['Bad file descriptor', 9],
-  ['Permission denied', 13], ['Device or resource busy', 16], ['File exists', 17],
-  ['Invalid cross-device link', 18], ['Not a directory', 20], ['Is a directory', 21],
-  ['Invalid argument', 22], ['No space left on device', 28], ['Read-only file system', 30],
-  ['Broken pipe', 32], ['File name too long', 36], ['Directory not empty', 39],
-  ['Too many levels of symbolic links', 40], ['Address already in use', 98],
-  ['Cannot assign requested address', 99], ['Network is unreachable', 101],
-  ['Connection reset by peer', 104], ['Transport endpoint is not connected', 107],
-  ['Connection timed out', 110], ['Connection refused', 111], ['No route to host', 113],
-];
 const ERRNO_BASE = -0x1ec00000;
 const codes = new Map<string, number>([
-  ...ERRNO.map(([m, n]) => [m, ERRNO_BASE + n] as [string, number]),
+  ...SYSTEM_ERRORS.map(([m, n]) => [m, ERRNO_BASE + n] as [string, number]),
   ['Device is closed', -507510778],
 ]);
 const texts = new Map<number, string>([...codes].map(([m, c]) => [c, m]));

@@ -4,6 +4,7 @@
 
 import { expect } from 'chai';
 import { schemeSession } from './helpers/scheme-eval.js';
+import { errnoText, SYSTEM_ERRORS } from '../../runtime/errno.js';
 
 /**
  * What display-exception prints for the exception EXPR raises, in a fresh session. (The thunk
@@ -106,5 +107,22 @@ describe('#serial numbers', function () {
     expect(s.ev('(list (serial-number->object 2) (serial-number->object 3) (serial-number->object 99 \'none))')).to.equal(
       '(42 #<procedure #3 car> none)');
     expect(s.ev('(serial-number->object 99)')).to.equal('ERR Unbound serial number\n(serial-number->object 99)');
+  });
+});
+
+describe('errno messages (runtime/errno.ts)', function () {
+  it('gives the C library message of a Node.js error code, for the host', function () {
+    expect(errnoText('ECONNREFUSED')).to.equal('Connection refused');
+    expect(errnoText('EIO')).to.equal('Input/output error');
+    expect(errnoText('ENOTFOUND')).to.equal('Unknown host');
+    expect(errnoText('EWHATEVER')).to.equal(undefined);
+  });
+
+  it('gives err-code->string the same messages at gsi\'s codes (errno - 0x1EC00000)', function () {
+    const s = schemeSession();
+    for (const [message, n] of SYSTEM_ERRORS) {
+      expect(text(s.ev(`(err-code->string ${n - 0x1ec00000})`)), message).to.equal(message);
+    }
+    expect(SYSTEM_ERRORS.map(([m]) => m)).to.not.include('Unknown host');
   });
 });
