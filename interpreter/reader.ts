@@ -1,6 +1,6 @@
 // The reader: text to data, with the source location of every datum. R7RS datum syntax plus
-// gsi 4.9.3's: `[ ]` and `{ }` as parens, keywords `foo:`, `#!eof`-style constants, `#u8(...)`,
-// `#&` boxes, `#N` serial numbers, `#`/`##` REPL history, `#:foo` uninterned symbols, and
+// gsi 4.9.3's: `[ ]` and `{ }` as parens, keywords `foo:`, `#!eof`-style constants, homogeneous
+// vectors `#u8(...)` `#s16(...)` `#f64(...)`..., `#&` boxes, `#N` serial numbers, `#`/`##` REPL history, `#:foo` uninterned symbols, and
 // gsi's error messages and locations (checked case by case against gsi).
 //
 // The reader is iterative: open lists, quote abbreviations, labels, boxes and `#;` comments
@@ -15,10 +15,11 @@
 
 import { readerError, type Loc } from '../runtime/errors.js';
 import {
-  Box, DEFAULT, EOF, KEY, MString, NIL, OPTIONAL, Pair, REST, SVector, Special, Sym, U8Vector, UNASSIGNED,
+  Box, DEFAULT, EOF, KEY, MString, NIL, OPTIONAL, Pair, REST, SVector, Special, Sym, UNASSIGNED,
   VOID, intern, internKeyword, type Value,
 } from '../runtime/values.js';
 import { parseNumber } from '../runtime/number-syntax.js';
+import { elemKindNamed, type AnyKind, type ElemKind } from '../runtime/elem-kinds.js';
 import { Scanner, incompleteError, isDelimiter, quoteText } from './lexer.js';
 
 export { isIncomplete } from './lexer.js';
@@ -47,7 +48,8 @@ export interface ReadOptions {
 const enum FrameKind {
   List,
   Vector,
-  U8,
+  /** A homogeneous vector: `#u8(`, `#s16(`... (the frame's `hom` is its kind). */
+  Hom,
   /** An abbreviation ('x `x ,x ,@x #'x ...) waiting for its datum. */
   Quote,
   /** `#N=` waiting for its datum. */
@@ -63,8 +65,10 @@ class Frame {
   tail: Pair | null = null;
   /** Lists: 0 no dot yet, 1 dot read (tail datum expected), 2 tail read (close expected). */
   dot = 0;
-  /** Vectors and u8vectors: the elements so far. */
+  /** Vectors and homogeneous vectors: the elements so far. */
   items: Value[] | null = null;
+  /** Homogeneous vectors: the kind of element. */
+  hom: AnyKind | null = null;
   constructor(
     readonly kind: FrameKind,
     readonly line: number,
@@ -99,6 +103,14 @@ const UNSYNTAX_SPLICING = intern('unsyntax-splicing');
 const SERIAL_NUMBER_TO_OBJECT = intern('serial-number->object');
 const REPL_RESULT_HISTORY_REF = intern('repl-result-history-ref');
 const DOT = intern('.');
+
+/** The homogeneous vector of kind `k` holding `items` (each checked to be an element as read). */
+function homVector(k: AnyKind, items: readonly Value[]): Value {
+  const kk: ElemKind<number | bigint> = k;
+  const a = kk.alloc(items.length);
+  for (let i = 0; i < items.length; i++) a[i] = kk.elem(items[i]!)!;
+  return kk.wrap(a);
+}
 
 export class Reader extends Scanner {
   /** The location of the datum last returned by read() (or of the end, after EOF). */
@@ -143,7 +155,7 @@ export class Reader extends Scanner {
           return EOF;
         }
         const f = stack[stack.length - 1]!;
-        if ((f.kind === FrameKind.List && f.dot !== 1) || f.kind === FrameKind.Vector || f.kind === FrameKind.U8) {
+        if ((f.kind === FrameKind.List && f.dot !== 1) || f.kind === FrameKind.Vector || f.kind === FrameKind.Hom) {
           throw incompleteError('Incomplete form, EOF reached', this.locAt(f.line, f.col));
         }
         throw incompleteError('Datum expected', this.locAt(line, col));
@@ -176,7 +188,7 @@ export class Reader extends Scanner {
           this.pos = p + 1;
           const f = stack[stack.length - 1];
           if (f === undefined) throw readerError('Datum or EOF expected', this.locAt(line, col));
-          if (f.kind === FrameKind.List || f.kind === FrameKind.Vector || f.kind === FrameKind.U8) {
+          if (f.kind === FrameKind.List || f.kind === FrameKind.Vector || f.kind === FrameKind.Hom) {
             if (f.n !== c) throw readerError('Incomplete form', this.locAt(f.line, f.col));
             if (f.dot === 1) throw readerError('Datum expected', this.locAt(line, col));
           } else {
@@ -185,7 +197,7 @@ export class Reader extends Scanner {
           stack.pop();
           if (f.kind === FrameKind.List) v = f.head ?? NIL;
           else if (f.kind === FrameKind.Vector) v = new SVector(f.items!);
-          else v = new U8Vector(Uint8Array.from(f.items as number[]));
+          else v = homVector(f.hom!, f.items!);
           dLine = f.line;
           dCol = f.col;
           break;
@@ -290,10 +302,8 @@ export class Reader extends Scanner {
           case FrameKind.Vector:
             f.items!.push(v);
             break deliver;
-          case FrameKind.U8:
-            if (typeof v !== 'number' || v < 0 || v > 255) {
-              throw readerError('Unsigned 8 bit exact integer expected', this.locAt(vLine, vCol));
-            }
+          case FrameKind.Hom:
+            if (f.hom!.elem(v) === null) throw readerError(f.hom!.readerMessage, this.locAt(vLine, vCol));
             f.items!.push(v);
             break deliver;
           case FrameKind.Quote: {
@@ -443,10 +453,12 @@ export class Reader extends Scanner {
     const tok = text.slice(p, end);
     if (/^#+$/.test(tok)) return this.located(REPL_RESULT_HISTORY_REF, tok.length - 1, line, col);
     if (c === 35) return this.atom(tok, 35); // ##car and the like
-    if (tok === '#u8') { // (case-sensitive in gsi)
+    const hom = /^#[suf]\d+$/.test(tok) ? elemKindNamed(tok.slice(1)) : undefined;
+    if (hom !== undefined) { // (case-sensitive in gsi)
       if (text.charCodeAt(end) !== 40) throw readerError("'(' expected", here());
-      const f = new Frame(FrameKind.U8, line, col, 41, null);
+      const f = new Frame(FrameKind.Hom, line, col, 41, null);
       f.items = [];
+      f.hom = hom;
       stack.push(f);
       this.pos = end + 1;
       return null;
@@ -464,8 +476,6 @@ export class Reader extends Scanner {
     if (/^#[xbodei]/i.test(tok)) {
       const n = parseNumber(tok);
       if (n !== false) return n;
-    } else if (/^#[suf](8|16|32|64)$/.test(tok) && text.charCodeAt(end) === 40) {
-      throw readerError(`Homogeneous vectors other than #u8 are not supported: ${tok}(`, here());
     }
     throw readerError('Invalid token', here());
   }

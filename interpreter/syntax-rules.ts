@@ -23,9 +23,10 @@
 // Glossary: pat = pattern, tmpl = template, ell = ellipsis, b = binding array.
 
 import {
-  Char, Cpxnum, Flonum, Keyword, MString, NIL, Pair, Ratnum, SVector, Special, Sym, U8Vector,
+  Char, Cpxnum, Flonum, Keyword, MString, NIL, Pair, Ratnum, SVector, Special, Sym,
   arrayToList, intern, type Value,
 } from '../runtime/values.js';
+import { sameElems } from '../runtime/elem-kinds.js';
 import { Alias, baseSym, isIdent, type Ident, type Scope } from './syntax.js';
 
 export interface MacroEnv {
@@ -401,12 +402,7 @@ function equalAtom(a: Value, b: Value): boolean {
   if (a instanceof MString) return b instanceof MString && a.s === b.s;
   if (a instanceof Char) return b instanceof Char && a.code === b.code;
   if (a instanceof Keyword) return b instanceof Keyword && a.interned && b.interned && a.name === b.name;
-  if (a instanceof U8Vector) {
-    if (!(b instanceof U8Vector) || a.bytes.length !== b.bytes.length) return false;
-    for (let i = 0; i < a.bytes.length; i++) if (a.bytes[i] !== b.bytes[i]) return false;
-    return true;
-  }
-  return false;
+  return sameElems(a, b);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -58,7 +58,7 @@ interface Visit {
 type Pending = 'edge' | 'pair' | 'entry';
 
 const VALUE_TAGS = new Set<number>([
-  Ent.List, Ent.Str, Ent.Str16, Ent.Vec, Ent.U8, Ent.USym, Ent.UKw, Ent.Rec, Ent.Table, Ent.Promise, Ent.Box, Ent.Err,
+  Ent.List, Ent.Str, Ent.Str16, Ent.Vec, Ent.U8, Ent.NumVec, Ent.USym, Ent.UKw, Ent.Rec, Ent.Table, Ent.Promise, Ent.Box, Ent.Err,
   Ent.Param, Ent.Clo, Ent.Cont, Ent.MV, Ent.Time,
 ]);
 

@@ -31,10 +31,11 @@ import type { Frame } from '../interpreter/frames.js';
 import { Op, type LambdaNode, type Node, type Src } from '../interpreter/nodes.js';
 import { checkObjects, type FrameCheck } from './deserial-checks.js';
 import { VOID_NODE, fillFrame, frameShell } from './deserial-frames.js';
+import { elemKindNamed, fromLittleEndian } from './elem-kinds.js';
 import { ErrorObj, type ErrorKind } from './errors.js';
 import { makeRecordType, type FieldDef } from './records.js';
 import {
-  DecodeError, Ent, Imm, MAGIC, MAX_ENTRIES, VERSION, bad, boolOf, decodeImmediate, intOf, textOf,
+  DecodeError, Ent, Imm, LAST_ENT, MAGIC, MAX_ENTRIES, VERSION, bad, boolOf, decodeImmediate, intOf, textOf,
   type ImmediateResolver,
 } from './serial-format.js';
 import { CborError, decodeCbor } from './serial-cbor.js';
@@ -60,7 +61,7 @@ const PENDING = new SVector([]);
 /** Entry tags whose objects are Scheme values (may appear in a value field). */
 function isValueTag(t: number): boolean {
   switch (t) {
-    case Ent.List: case Ent.Str: case Ent.Str16: case Ent.Vec: case Ent.U8: case Ent.USym: case Ent.UKw: case Ent.Type:
+    case Ent.List: case Ent.Str: case Ent.Str16: case Ent.Vec: case Ent.U8: case Ent.NumVec: case Ent.USym: case Ent.UKw: case Ent.Type:
     case Ent.Rec: case Ent.Table: case Ent.Promise: case Ent.Box: case Ent.Err: case Ent.Param: case Ent.Clo: case Ent.Cont:
     case Ent.MV: case Ent.Time:
       return true;
@@ -116,7 +117,7 @@ export class Deserializer implements ImmediateResolver {
     let total = 0;
     for (let i = 0; i < n; i++) {
       const e = entries[i];
-      if (!Array.isArray(e) || e.length === 0 || typeof e[0] !== 'number' || !Number.isInteger(e[0]) || e[0] < Ent.List || e[0] > Ent.Str16) bad(`bad entry ${i}`);
+      if (!Array.isArray(e) || e.length === 0 || typeof e[0] !== 'number' || !Number.isInteger(e[0]) || e[0] < Ent.List || e[0] > LAST_ENT) bad(`bad entry ${i}`);
       total += e.length;
       this.tags[i] = e[0];
     }
@@ -256,6 +257,15 @@ export class Deserializer implements ImmediateResolver {
         if (len !== 2 || !(e[1] instanceof Uint8Array)) bad('bad u8vector entry');
         o[i] = new U8Vector(e[1].slice()); // decodeCbor's byte strings are views into the message
         return;
+      case Ent.NumVec: {
+        // Any bytes are valid elements (every bit pattern is a number of the kind); the kind must
+        // be one of NumVector's and the bytes whole elements. fromLittleEndian copies them.
+        const k = len === 3 && typeof e[1] === 'string' && e[1] !== 'u8' ? elemKindNamed(e[1]) : undefined;
+        const v = k !== undefined && e[2] instanceof Uint8Array ? fromLittleEndian(k, e[2]) : null;
+        if (v === null) bad('bad homogeneous vector entry');
+        o[i] = v;
+        return;
+      }
       case Ent.USym: if (len !== 2) bad('bad symbol entry'); o[i] = new Sym(textOf(e[1]), false); return;
       case Ent.UKw: if (len !== 2) bad('bad keyword entry'); o[i] = new Keyword(textOf(e[1]), false); return;
       case Ent.Type: if (len < 6) bad('bad type entry'); return; // made in pass 2
@@ -506,7 +516,7 @@ export class Deserializer implements ImmediateResolver {
         for (let j = 1; j < len; j++) vals[j - 1] = this.val(e[j]);
         return;
       }
-      case Ent.Str: case Ent.Str16: case Ent.U8: case Ent.USym: case Ent.UKw: case Ent.Type: case Ent.Unit: case Ent.Time:
+      case Ent.Str: case Ent.Str16: case Ent.U8: case Ent.NumVec: case Ent.USym: case Ent.UKw: case Ent.Type: case Ent.Unit: case Ent.Time:
         return;
       default: bad('bad entry');
     }

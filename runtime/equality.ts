@@ -5,13 +5,14 @@
 //        equal bignums are eq?, where gsi says #f).
 // eqv?   eq?, or numbers of the same exactness and value: flonums by bit pattern as far as
 //        Object.is goes (0. and -0. differ, +nan.0 is eqv? to itself), ratnums and cpxnums by parts.
-// equal? eqv?, or same-shape pairs, strings, vectors, u8vectors, boxes, records of the same type
+// equal? eqv?, or same-shape pairs, strings, vectors, homogeneous vectors (same kind and element bits), boxes, records of the same type
 //        (field by field, skipping `equality-skip:` fields; opaque types compare with eqv?) and
 //        tables (same test, hash and weakness, same keys with equal? values). It walks with an
 //        explicit stack, so neither long lists nor deep nesting overflow the JS stack; on cyclic
 //        data it loops, as gsi does.
 
-import { Box, Char, Cpxnum, Flonum, MString, Pair, Ratnum, Record, SVector, Tag, U8Vector, type Value } from './values.js';
+import { Box, Char, Cpxnum, Flonum, MString, Pair, Ratnum, Record, SVector, Tag, type Value } from './values.js';
+import { sameElems } from './elem-kinds.js';
 import { Table, tableEqual } from './table.js';
 import { fieldOptions, FieldOpt, isOpaque } from './records.js';
 
@@ -70,13 +71,10 @@ export function isEqual(a: Value, b: Value): boolean {
           for (let i = u.length - 1; i >= 0; i--) stack.push(u[i]!, v[i]!);
           break inner;
         }
-        case Tag.U8Vector: {
-          const u = (x as U8Vector).bytes;
-          const v = (y as U8Vector).bytes;
-          if (u.length !== v.length) return false;
-          for (let i = 0; i < u.length; i++) if (u[i] !== v[i]) return false;
+        case Tag.U8Vector:
+        case Tag.NumVector:
+          if (!sameElems(x, y)) return false;
           break inner;
-        }
         case Tag.Box:
           x = (x as Box).value;
           y = (y as Box).value;
@@ -105,6 +103,6 @@ export function isEqual(a: Value, b: Value): boolean {
 }
 
 function isContainer(t: Tag): boolean {
-  return t === Tag.Pair || t === Tag.Str || t === Tag.Vector || t === Tag.U8Vector || t === Tag.Box
+  return t === Tag.Pair || t === Tag.Str || t === Tag.Vector || t === Tag.U8Vector || t === Tag.NumVector || t === Tag.Box
     || t === Tag.Record || t === Tag.Table;
 }

@@ -18,8 +18,9 @@
 
 import { Style, cycleTargets, keywordRepr, quotedUnlessSelfEvaluating, symbolRepr, writeLimited, writeString } from './printer.js';
 import {
-  Box, Closure, Keyword, NIL, Pair, REST, Record, SVector, Sym, U8Vector, VOID, arrayToList, intern, list, type Value,
+  Box, Closure, Keyword, NIL, NumVector, Pair, REST, Record, SVector, Sym, U8Vector, VOID, arrayToList, intern, list, type Value,
 } from './values.js';
+import { elemKindOf, elemValues } from './elem-kinds.js';
 import type { Vm } from './vm.js';
 
 /** [N1, PLAIN1, N2, PLAIN2, INDENT] as described above. */
@@ -434,7 +435,7 @@ class PrettyPrinter {
     this.depth++;
     if (v instanceof Pair) this.list(v, false);
     else if (v instanceof SVector) this.vector(v, v.items, '#(');
-    else if (v instanceof U8Vector) this.vector(v, Array.from(v.bytes), '#u8(');
+    else if (v instanceof U8Vector || v instanceof NumVector) this.vector(v, elemValues(v), `#${elemKindOf(v)!.name}(`);
     else if (v instanceof Record) this.record(v);
     else if (v instanceof Box) {
       this.str('#&');

@@ -21,9 +21,10 @@
 // Glossary: `ks`/`xs` the work stack (kinds and items), `lim` the output length at which to stop.
 
 import { numberToString } from './number-format.js';
+import { elemKindOf, elemValues } from './elem-kinds.js';
 import {
   Box, Char, Closure, Continuation, Keyword, MString, Pair, Primitive, Record, RecordType,
-  SVector, Special, Sym, Tag, U8Vector, NIL, VOID, intern, list, type HeapObject, type Value,
+  SVector, Special, Sym, Tag, NIL, VOID, intern, list, type HeapObject, type Value,
 } from './values.js';
 import { ErrorObj } from './errors.js';
 import type { Vm } from './vm.js';
@@ -67,14 +68,14 @@ export function writeLimited(vm: Vm, v: Value, style: Style, limit: number, acyc
 
 /**
  * Whether `v` evaluates to itself, as gsi's `##self-eval?` decides: numbers, strings,
- * characters, booleans, vectors, u8vectors, keywords and the `#!` objects, but not symbols,
+ * characters, booleans, vectors, homogeneous vectors (u8vectors...), keywords and the `#!` objects, but not symbols,
  * pairs or `()`. gsi writes the others quoted where it shows code (call forms, `pp`).
  */
 export function isSelfEvaluating(v: Value): boolean {
   if (typeof v !== 'object') return true;
   switch (v.tag) {
     case Tag.Str: case Tag.Char: case Tag.Flonum: case Tag.Ratnum: case Tag.Cpxnum:
-    case Tag.Vector: case Tag.U8Vector: case Tag.Keyword:
+    case Tag.Vector: case Tag.U8Vector: case Tag.NumVector: case Tag.Keyword:
       return true;
     case Tag.Special:
       return v !== NIL;
@@ -581,10 +582,11 @@ class Printer {
         this.push(K.Vec + style, { items: (v as SVector).items, i: 0 });
         return;
       }
-      case Tag.U8Vector: {
-        const b = (v as U8Vector).bytes;
-        if (style === Style.Print) this.out += b.join('');
-        else this.out += `#u8(${b.join(' ')})`;
+      case Tag.U8Vector:
+      case Tag.NumVector: {
+        const items = elemValues(v).map((x) => numberToString(x, 10));
+        if (style === Style.Print) this.out += items.join('');
+        else this.out += `#${elemKindOf(v)!.name}(${items.join(' ')})`;
         return;
       }
       case Tag.Box:

@@ -92,7 +92,12 @@ export const enum Ent {
   Time = 24,
   /** [STR16, bytes] a string that is not well-formed UTF-16 (lone surrogates): UTF-16LE code units. */
   Str16 = 25,
+  /** [NUMVEC, kind, bytes] an s8vector ... f64vector (kind: 's8' ... 'f64'): its elements, little-endian. */
+  NumVec = 26,
 }
+
+/** The last entry tag (decoders refuse others). */
+export const LAST_ENT = Ent.NumVec;
 
 /** Immediate codes (first element of a field array; always negative). */
 export const enum Imm {

@@ -23,6 +23,7 @@
 // first (`stepOne`, from the `kids` list that `children` collects).
 
 import type { Frame } from '../interpreter/frames.js';
+import { elemKindOf, littleEndianBytes } from './elem-kinds.js';
 import { ErrorObj } from './errors.js';
 import { DefinedType, fieldOptions } from './records.js';
 import { Ent, Imm, MAGIC, NOT_IMMEDIATE, PAIR_K, VERSION, immediateField, textField } from './serial-format.js';
@@ -32,7 +33,7 @@ import { CK, IK, TooBig, Unserializable, tooBig, unserializableError, type Item 
 import { TestKind, type Table } from './table.js';
 import {
   Box, Closure, Continuation, Keyword, MString, MultipleValues, Pair, Parameter, Record, RecordType, SPromise, STime, SVector,
-  Sym, Tag, U8Vector, UNASSIGNED,
+  Sym, Tag, U8Vector, UNASSIGNED, type NumVector,
   type Dyn, type Env, type HandlerList, type ParamBinding, type Value, type WindList,
 } from './values.js';
 import type { Vm } from './vm.js';
@@ -431,6 +432,10 @@ export class Serializer extends PartWriter {
       }
       case Tag.U8Vector:
         return this.ref(this.newEntry(v, [Ent.U8, (v as U8Vector).bytes.slice()]));
+      case Tag.NumVector: {
+        const n = v as NumVector;
+        return this.ref(this.newEntry(v, [Ent.NumVec, n.kind, littleEndianBytes(n.elems, elemKindOf(n)!.size)]));
+      }
       case Tag.Record: {
         // The type first: its (smaller) index is written in every record of the type.
         const out: unknown[] = [Ent.Rec, this.typeRef((v as Record).type)];

@@ -24,10 +24,11 @@
 
 import { isEqual } from './equality.js';
 import {
-  Box, Char, Cpxnum, Flonum, Keyword, MString, NIL, Pair, Primitive, Ratnum, Record, SVector, Sym, Tag, U8Vector,
+  Box, Char, Cpxnum, Flonum, Keyword, MString, NIL, Pair, Primitive, Ratnum, Record, SVector, Sym, Tag,
   type HeapObject, type Value,
 } from './values.js';
 import { FNV_BASIS, hashCombine, stringHash } from './prims/data-util.js';
+import { elemBytes } from './elem-kinds.js';
 import { fieldOptions, FieldOpt, isOpaque } from './records.js';
 import { typeError } from './errors.js';
 
@@ -235,7 +236,7 @@ export function eqvKey(v: Value): unknown {
 function isContainer(v: Value): boolean {
   if (typeof v !== 'object') return false;
   const t = v.tag;
-  return t === Tag.Pair || t === Tag.Str || t === Tag.Vector || t === Tag.U8Vector || t === Tag.Box
+  return t === Tag.Pair || t === Tag.Str || t === Tag.Vector || t === Tag.U8Vector || t === Tag.NumVector || t === Tag.Box
     || t === Tag.Record || t === Tag.Table;
 }
 
@@ -277,7 +278,7 @@ function bigNorm(b: bigint): number | bigint {
 }
 
 /**
- * A structural hash consistent with equal?: strings and u8vectors by contents, pairs, vectors,
+ * A structural hash consistent with equal?: strings and homogeneous vectors by contents, pairs, vectors,
  * boxes and records by their elements, visiting at most a bounded number of sub-objects.
  * Atoms without a value-based hash (procedures, ports...) hash to a constant.
  */
@@ -305,8 +306,9 @@ export function equalHash(v: Value): number {
         for (let i = 0; i < items.length && budget > 0; i++) h = hashCombine(h, go(items[i]!) >>> 5);
         return h;
       }
-      case Tag.U8Vector: {
-        const b = (x as U8Vector).bytes;
+      case Tag.U8Vector:
+      case Tag.NumVector: {
+        const b = elemBytes(x)!;
         let h = FNV_BASIS;
         for (let i = 0; i < b.length; i++) h = hashCombine(h, b[i]!);
         return h;

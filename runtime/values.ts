@@ -47,6 +47,7 @@ export const enum Tag {
   U8Vector,
   Time,
   ThreadGroup,
+  NumVector,
 }
 
 /** The lexical environment of a closure: slot 0 is the parent environment (or null). */
@@ -152,6 +153,35 @@ export class SVector implements HeapObject {
 export class U8Vector implements HeapObject {
   get tag(): Tag.U8Vector { return Tag.U8Vector; }
   constructor(public bytes: Uint8Array) {}
+}
+
+/** Gambit's homogeneous vectors other than u8vectors, by element kind (`#s8(...)` ... `#f64(...)`). */
+export type NumKind = 's8' | 'u16' | 's16' | 'u32' | 's32' | 'u64' | 's64' | 'f32' | 'f64';
+
+/**
+ * The typed array of a homogeneous vector's elements, seen generically: every typed array is an
+ * `Elems<number>`, but BigInt64Array and BigUint64Array, which are `Elems<bigint>`.
+ */
+export interface Elems<E extends number | bigint> {
+  readonly length: number;
+  readonly buffer: ArrayBufferLike;
+  readonly byteOffset: number;
+  readonly byteLength: number;
+  [i: number]: E;
+  fill(x: E, start?: number, end?: number): this;
+  slice(start?: number, end?: number): this;
+  set(src: ArrayLike<E>, offset?: number): void;
+}
+
+/**
+ * An s8vector, u16vector, ..., f64vector: `elems` is the typed array of its `kind` (Int8Array
+ * for s8, BigUint64Array for u64, Float32Array for f32...; runtime/elem-kinds.ts makes them
+ * and is the one place that relies on this invariant). u8vectors stay U8Vector, which ports,
+ * sockets and serialization use as raw bytes.
+ */
+export class NumVector implements HeapObject {
+  get tag(): Tag.NumVector { return Tag.NumVector; }
+  constructor(readonly kind: NumKind, public elems: Elems<number> | Elems<bigint>) {}
 }
 
 // ---------------------------------------------------------------------------------------------

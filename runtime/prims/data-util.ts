@@ -18,8 +18,6 @@ export const T = {
   keyword: 'KEYWORD',
   vector: 'VECTOR',
   u8vector: 'U8VECTOR',
-  u8: 'Unsigned 8 bit exact INTEGER',
-  u8List: 'Unsigned 8 bit exact INTEGER LIST',
   procedure: 'PROCEDURE',
   box: 'BOX',
   boolean: 'BOOLEAN',

@@ -23,9 +23,11 @@ import { processPrims } from './process.js';
 import { backtracePrims } from './backtrace.js';
 import { tcpPrims } from './tcp.js';
 import { vectorPrims } from './vectors.js';
+import { hvectorPrims } from './hvectors.js';
 
 export const allPrims: PrimFactory[] = [
-  numberPrims, fxflPrims, listPrims, charPrims, stringPrims, symbolPrims, vectorPrims, miscPrims,
+  numberPrims, fxflPrims, listPrims, charPrims, stringPrims, symbolPrims, vectorPrims, hvectorPrims,
+  miscPrims,
   tablePrims, recordPrims, ioPrims, binaryIoPrims, filePrims, exceptionPrims, hostPrims, threadPrims,
   serializationPrims, tracePrims, pathPrims, processPrims, backtracePrims, tcpPrims,
 ];

@@ -10,7 +10,8 @@
 import { ErrorObj, rangeError, typeError } from '../errors.js';
 import { pure, plain, type PrimFactory } from '../primitive.js';
 import type { Vm } from '../vm.js';
-import { Cpxnum, Flonum, MString, MultipleValues, SVector, U8Vector, VOID, isNumber, type Value } from '../values.js';
+import { Cpxnum, Flonum, MString, MultipleValues, NumVector, SVector, U8Vector, VOID, isNumber, type Value } from '../values.js';
+import { MAX_ALLOC } from './data-util.js';
 import {
   abs, add, compare, div, isExactInt, isExactNum, isInteger, isRational, isReal, isZero, max2, min2,
   mul, neg, numEq, sign, sub, toExact, toInexact, type ExactInt,
@@ -291,8 +292,10 @@ function stringToNumberPrim(s: Value, r?: Value): Value {
 }
 
 // ---------------------------------------------------------------------------------------------
-// SRFI 27 random sources. random-integer, random-real and random-u8vector draw from
-// default-random-source; random-source-make-... make the same procedures for another source.
+// SRFI 27 random sources. random-integer, random-real, random-u8vector and random-f64vector
+// draw from default-random-source; random-source-make-... make the same procedures for another
+// source. The vectors are filled from the last element down, as gsi does (so (random-f64vector 3)
+// holds the next three random-real values in reverse).
 
 function integersOf(src: RandomSource) {
   return plain('random-integer', 1, 1, (n: Value) => src.integer(n));
@@ -302,14 +305,36 @@ function realsOf(src: RandomSource, precision: number) {
   return plain('random-real', 0, 0, () => new Flonum(src.realWithPrecision(precision)));
 }
 
+/** The length of a random vector: an exact integer, at least 0 (gsi: `Out of range` below). */
+function randomLength(n: Value): number {
+  if (!isExactInt(n)) throw typeError(1, 'Exact INTEGER');
+  if (typeof n !== 'number' || n < 0 || n > MAX_ALLOC / 8) throw rangeError(1);
+  return n;
+}
+
 function u8vectorsOf(src: RandomSource) {
   return plain('random-u8vector', 1, 1, (n: Value) => {
-    if (!isExactInt(n)) throw typeError(1, 'Exact INTEGER');
-    if (typeof n !== 'number' || n < 0) throw rangeError(1);
-    const bytes = new Uint8Array(n);
-    for (let i = n - 1; i >= 0; i--) bytes[i] = src.randFixnum32(256);
+    const bytes = new Uint8Array(randomLength(n));
+    for (let i = bytes.length - 1; i >= 0; i--) bytes[i] = src.randFixnum32(256);
     return new U8Vector(bytes);
   });
+}
+
+function f64vectorsOf(src: RandomSource, precision: number) {
+  return plain('random-f64vector', 1, 1, (n: Value) => {
+    const xs = new Float64Array(randomLength(n));
+    for (let i = xs.length - 1; i >= 0; i--) xs[i] = src.realWithPrecision(precision);
+    return new NumVector('f64', xs);
+  });
+}
+
+/** The optional precision of random-source-make-reals and -f64vectors: in (0, 1), 1 if absent. */
+function precisionArg(p: Value | undefined): number {
+  if (p === undefined) return 1;
+  if (!isRational(p)) throw typeError(2, 'Finite REAL');
+  const precision = (toInexact(p) as Flonum).v;
+  if (!(precision > 0 && precision < 1)) throw rangeError(2);
+  return precision;
 }
 
 function randomPrims(vm: Vm) {
@@ -319,6 +344,7 @@ function randomPrims(vm: Vm) {
     integersOf(dflt),
     realsOf(dflt, 1),
     u8vectorsOf(dflt),
+    f64vectorsOf(dflt, 1),
     plain('make-random-source', 0, 0, () => makeRandomSource(vm)),
     plain('random-source?', 1, 1, (v: Value) => isRandomSource(vm, v)),
     plain('random-source-state-ref', 1, 1, (r: Value) => new SVector(checkRandomSource(vm, r, 1).getState())),
@@ -341,15 +367,15 @@ function randomPrims(vm: Vm) {
       return VOID;
     }),
     plain('random-source-make-integers', 1, 1, (r: Value) => integersOf(checkRandomSource(vm, r, 1))),
-    plain('random-source-make-reals', 1, 2, function (this: unknown, r: Value, p: Value): Value {
+    plain('random-source-make-reals', 1, 2, (r: Value, p?: Value) => {
       const src = checkRandomSource(vm, r, 1);
-      if (arguments.length === 1) return realsOf(src, 1);
-      if (!isRational(p)) throw typeError(2, 'Finite REAL');
-      const precision = (toInexact(p) as Flonum).v;
-      if (!(precision > 0 && precision < 1)) throw rangeError(2);
-      return realsOf(src, precision);
+      return realsOf(src, precisionArg(p));
     }),
     plain('random-source-make-u8vectors', 1, 1, (r: Value) => u8vectorsOf(checkRandomSource(vm, r, 1))),
+    plain('random-source-make-f64vectors', 1, 2, (r: Value, p?: Value) => {
+      const src = checkRandomSource(vm, r, 1);
+      return f64vectorsOf(src, precisionArg(p));
+    }),
   ];
 }
 

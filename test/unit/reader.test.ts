@@ -7,7 +7,7 @@ import { Reader, isIncomplete, readAll } from '../../interpreter/reader.js';
 import { ErrorObj, type Loc } from '../../runtime/errors.js';
 import {
   Box, Char, Cpxnum, DEFAULT, EOF, Flonum, KEY, Keyword, MString, NIL, OPTIONAL, Pair, REST, Ratnum,
-  SVector, Special, Sym, U8Vector, VOID, intern, internKeyword, type Value,
+  NumVector, SVector, Special, Sym, U8Vector, VOID, intern, internKeyword, type Value,
 } from '../../runtime/values.js';
 
 /** A datum as text, close to `write` but telling symbols from strings from keywords apart. */
@@ -26,6 +26,7 @@ function show(v: Value): string {
   if (v instanceof Special) return v.name;
   if (v instanceof SVector) return `#(${v.items.map(show).join(' ')})`;
   if (v instanceof U8Vector) return `#u8(${Array.from(v.bytes).join(' ')})`;
+  if (v instanceof NumVector) return `#${v.kind}(${Array.from(v.elems as ArrayLike<number | bigint>, (e) => String(e)).join(' ')})`;
   if (v instanceof Box) return `#&${show(v.value)}`;
   if (v instanceof Pair) {
     const parts: string[] = [];
@@ -110,6 +111,14 @@ describe('#Reader', () => {
       expect(Array.from((u as U8Vector).bytes)).to.deep.equal([1, 2, 255]);
       expect(show(read1('#u8()'))).to.equal('#u8()');
       expect(show(read1('#()'))).to.equal('#()');
+    });
+
+    it('reads the other homogeneous vectors, 64-bit elements exactly and f32 ones rounded', () => {
+      expect(show(read1('(#s8(-128 127) #u16(65535) #s32(-1) #u64(18446744073709551615) #f64(1.5 -2.))')))
+        .to.equal('(#s8(-128 127) #u16(65535) #s32(-1) #u64(18446744073709551615) #f64(1.5 -2))');
+      const f = read1('#f32(.1)') as NumVector;
+      expect(f.kind).to.equal('f32');
+      expect(f.elems[0]).to.equal(Math.fround(0.1));
     });
 
     it('reads boxes', () => {
@@ -583,6 +592,17 @@ describe('reader errors', () => {
     ['#u8(-1)', 'Unsigned 8 bit exact integer expected @1.5'],
     ['#u8(a)', 'Unsigned 8 bit exact integer expected @1.5'],
     ["#u8 (1)", "'(' expected @1.1"],
+    ['#s8(1 128)', 'Signed 8 bit exact integer expected @1.7'],
+    ['#u16(65536)', 'Unsigned 16 bit exact integer expected @1.6'],
+    ['#s64(-9223372036854775809)', 'Signed 64 bit exact integer expected @1.6'],
+    ['#u64(-1)', 'Unsigned 64 bit exact integer expected @1.6'],
+    ['#f64(1. 2)', 'Inexact real expected @1.9'],
+    ['#f32(1/2)', 'Inexact real expected @1.6'],
+    ['#s16(1 . 2)', 'Improperly placed dot @1.8'],
+    ['#f32 (1.)', "'(' expected @1.1"],
+    ['#s32(1', 'Incomplete form, EOF reached @1.1 (incomplete)'],
+    ['#S8(1)', 'Invalid token @1.1'],
+    ['#f16(1.)', 'Invalid token @1.1'],
     ['#0#', 'Missing definition for label: 0 @1.1'],
     ['(#2#)', 'Missing definition for label: 2 @1.1'],
     ['#1=#1=2', 'Duplicate definition for label: 1 @1.7'],
@@ -615,9 +635,6 @@ describe('reader errors', () => {
     expect(readError('(a\\ b)')).to.equal('Invalid infix syntax @1.3');
   });
 
-  it('reports homogeneous vectors other than #u8 as unsupported (deliberate difference)', () => {
-    expect(readError('#f64(1. 2.)')).to.equal('Homogeneous vectors other than #u8 are not supported: #f64( @1.1');
-  });
 
   it('locates errors in the given container', () => {
     try {

@@ -103,6 +103,25 @@ describe('serialization', () => {
       expect(a.ev('(force q2)')).to.equal('3');
     });
 
+    it('round-trips homogeneous vectors of every kind, exactly, and keeps them shared', () => {
+      const src = `(list #s8(-128 127) #s16(-32768 32767) #u16(65535) #s32(-2147483648) #u32(4294967295)
+        #s64(-9223372036854775808 9223372036854775807) #u64(18446744073709551615 9007199254740993)
+        #f32(.1 -0. +inf.0) #f64(.1 -0. +nan.0 1e300) (s8vector) (f64vector))`;
+      expect(rt(a, src)).to.equal(a.ev(src));
+      a.ev('(define v (u32vector 1 2)) (define l (list v v))');
+      a.copy('l', 'l2');
+      expect(a.ev('(list (eq? (car l2) (cadr l2)) (eq? (car l2) v) (u32vector? (car l2)))')).to.equal('(#t #f #t)');
+    });
+
+    it('writes a homogeneous vector as one entry: its kind and its elements little-endian', () => {
+      const doc = decodeCbor(a.bytes(a.value('(s16vector 258 -2)'))) as unknown[];
+      const entries = doc[3] as unknown[][];
+      expect(entries.length).to.equal(1);
+      expect(entries[0]![0]).to.equal(26);
+      expect(entries[0]![1]).to.equal('s16');
+      expect(Array.from(entries[0]![2] as Uint8Array)).to.deep.equal([2, 1, 0xfe, 0xff]);
+    });
+
     it('round-trips tables, which Gambit refuses to serialize', () => {
       a.ev('(define t (make-table)) (table-set! t "k" 1) (table-set! t (list 1 2) 2) (table-set! t \'s 3)');
       a.copy('t', 't2');
@@ -295,6 +314,38 @@ describe('serialization', () => {
 
     it('lets Scheme handlers catch it', () => {
       expect(a.ev("(with-exception-catcher (lambda (e) 'caught) (lambda () (u8vector->object (u8vector 1))))")).to.equal('caught');
+    });
+
+    it('refuses malformed homogeneous vector entries', () => {
+      // A good message for (s16vector 1 2), then the same with its one entry changed.
+      const good = () => decodeCbor(a.bytes(a.value('(s16vector 1 2)'))) as unknown[];
+      const load = (change: (entry: unknown[]) => void): string => {
+        const doc = good();
+        change((doc[3] as unknown[][])[0]!);
+        a.define('bad', new U8Vector(encodeCbor(doc, false)));
+        return a.fail('(u8vector->object bad)').message;
+      };
+      const refused = 'deserialization error: bad homogeneous vector entry';
+      expect(load((e) => { e[2] = (e[2] as Uint8Array).subarray(0, 3); })).to.equal(refused); // truncated: not whole elements
+      expect(load((e) => { e[2] = new Uint8Array(5); })).to.equal(refused); // wrong length
+      expect(load((e) => { e[1] = 'u8'; })).to.equal(refused); // u8vectors have an entry of their own
+      expect(load((e) => { e[1] = 's12'; })).to.equal(refused);
+      expect(load((e) => { e[1] = 16; })).to.equal(refused);
+      expect(load((e) => { e[2] = [1, 2]; })).to.equal(refused); // elements not as bytes
+      expect(load((e) => { e.length = 2; })).to.equal(refused);
+      expect(load((e) => { e.push(0); })).to.equal(refused);
+      expect(load((e) => { e[0] = 27; })).to.equal('deserialization error: bad entry 0'); // no such tag
+      // The same bytes read as another kind of the same element size are taken as they are.
+      a.define('ok', new U8Vector(encodeCbor((() => { const d = good(); (d[3] as unknown[][])[0]![1] = 'u16'; return d; })(), false)));
+      expect(a.ev('(u8vector->object ok)')).to.equal('#u16(1 2)');
+    });
+
+    it('refuses a message cut short inside a homogeneous vector', () => {
+      const bytes = a.bytes(a.value('(f64vector 1. 2. 3.)'));
+      for (let n = 1; n < bytes.length; n++) {
+        a.define('cut', new U8Vector(bytes.slice(0, n)));
+        expect(a.fail('(u8vector->object cut)').kind).to.equal('deserialization');
+      }
     });
 
     it('refuses a closure whose code reaches beyond its environment', () => {

@@ -1,4 +1,4 @@
-// Tests of runtime/prims/vectors.ts and vector-map / vector-for-each of
+// Tests of runtime/prims/vectors.ts (u8vectors: hvectors.test.ts) and vector-map / vector-for-each of
 // scheme-lib/prelude-data.scm. Expected values and error texts were printed by Gambit 4.9.3's gsi.
 
 import { expect } from 'chai';
@@ -109,48 +109,5 @@ describe('#vector-map', () => {
     expect(s.ev('(vector-map car 5)').split('\n')[0]).to.equal('ERR (Argument 2) VECTOR expected');
     expect(s.ev('(vector-map + #(1 2) 5)').split('\n')[0]).to.equal('ERR (Argument 3) VECTOR expected');
     expect(s.ev('(vector-map 5 #(1))').split('\n')[0]).to.equal('ERR (Argument 1) PROCEDURE expected');
-  });
-});
-
-describe('#make-u8vector', () => {
-  it('holds bytes only', () => {
-    table([
-      ['(make-u8vector 3)', '#u8(0 0 0)'],
-      ['(make-u8vector 3 255)', '#u8(255 255 255)'],
-      ['(make-u8vector 3 256)', 'ERR (Argument 2) Unsigned 8 bit exact INTEGER expected\n(make-u8vector 3 256)'],
-      ['(u8vector 1 2 256)', 'ERR (Argument 3) Unsigned 8 bit exact INTEGER expected\n(u8vector 1 2 256)'],
-      ['(u8vector 1.)', 'ERR (Argument 1) Unsigned 8 bit exact INTEGER expected\n(u8vector 1.)'],
-      ['(u8vector-ref (u8vector 1 2) 2)', 'ERR (Argument 2) Out of range\n(u8vector-ref #u8(1 2) 2)'],
-      ['(let ((v (u8vector 1 2))) (u8vector-set! v 0 300) v)',
-        'ERR (Argument 3) Unsigned 8 bit exact INTEGER expected\n(u8vector-set! #u8(1 2) 0 300)'],
-      ["(list->u8vector '(1 2 300))", "ERR (Argument 1) Unsigned 8 bit exact INTEGER LIST expected\n(list->u8vector '(1 2 300))"],
-      ['(u8vector-length 5)', 'ERR (Argument 1) U8VECTOR expected\n(u8vector-length 5)'],
-    ]);
-  });
-
-  it('copies, appends and converts', () => {
-    table([
-      ['(u8vector->list (u8vector 1 2 3) 1)', '(2 3)'],
-      ['(subu8vector (u8vector 1 2 3) 1 2)', '#u8(2)'],
-      ['(u8vector-append (u8vector 1) (u8vector 2))', '#u8(1 2)'],
-      ['(append-u8vectors (list (u8vector 1) (u8vector 2)))', '#u8(1 2)'],
-      ['(u8vector-copy (u8vector 1 2 3) 1)', '#u8(2 3)'],
-      ['(let ((v (u8vector 1 2 3))) (u8vector-copy! v 0 (u8vector 9 9) 1) v)', '#u8(9 2 3)'],
-      ['(let ((v (u8vector 1 2 3))) (u8vector-fill! v 7 1 2) v)', '#u8(1 7 3)'],
-      ['(let ((v (u8vector 1 2 3))) (u8vector-shrink! v 1) v)', '#u8(1)'],
-      ['(u8vector-set (u8vector 1 2 3) 0 9)', '#u8(9 2 3)'],
-      ['(u8vector-copy! (u8vector 1 2) 1 (u8vector 1 2))', 'ERR (Argument 2) Out of range\n(u8vector-copy! #u8(1 2) 1 #u8(1 2))'],
-    ]);
-  });
-
-  it('answers to the R7RS bytevector names too', () => {
-    table([
-      ['(bytevector 1 2)', '#u8(1 2)'],
-      ['(bytevector-u8-ref (bytevector 1 2) 1)', '2'],
-      ['(make-bytevector 2 7)', '#u8(7 7)'],
-      ['(bytevector-append (bytevector 1) (bytevector 2))', '#u8(1 2)'],
-      ['(u8vector? (bytevector 1))', '#t'],
-      ['(vector? #u8(1))', '#f'],
-    ]);
   });
 });

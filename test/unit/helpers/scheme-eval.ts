@@ -15,13 +15,14 @@ import { stringPrims } from '../../../runtime/prims/strings.js';
 import { symbolPrims } from '../../../runtime/prims/symbols.js';
 import { tablePrims } from '../../../runtime/prims/tables.js';
 import { vectorPrims } from '../../../runtime/prims/vectors.js';
+import { hvectorPrims } from '../../../runtime/prims/hvectors.js';
 import type { Value } from '../../../runtime/values.js';
 import type { Vm } from '../../../runtime/vm.js';
 import { MemoryHost } from './memory-host.js';
 import { readPreludes } from '../../../cli/preludes.js';
 import { repoRoot } from './run-cli.js';
 
-const DATA_PRIMS: PrimFactory[] = [listPrims, charPrims, stringPrims, symbolPrims, vectorPrims, tablePrims, recordPrims, miscPrims];
+const DATA_PRIMS: PrimFactory[] = [listPrims, charPrims, stringPrims, symbolPrims, vectorPrims, hvectorPrims, tablePrims, recordPrims, miscPrims];
 
 
 export interface SchemeSession {

@@ -55,6 +55,7 @@ export const CORPUS_SOURCES: string[] = [
   '(begin (call/cc (lambda (out) (dynamic-wind (lambda () 1) (lambda () (out 1)) (lambda () (continuation-capture (lambda (k) (set! kk k) 1)))))) kk)',
   '(begin (dynamic-wind (lambda () 1) (lambda () 2) (lambda () (continuation-capture (lambda (k) (set! kk k) 1)))) kk)',
   '(list (current-time) (make-table test: string=?) (make-table weak-keys: #t init: 0))',
+  '(let ((v (s16vector -1 2))) (list v #u64(18446744073709551615) #f32(.5) #f64(-0. +nan.0) v (lambda () #s8(1 -1))))',
 ];
 
 function preludes(): Array<[string, string]> {
