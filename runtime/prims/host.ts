@@ -3,7 +3,7 @@
 
 import { ErrorObj, typeError } from '../errors.js';
 import { plain, pure, type PrimFactory } from '../primitive.js';
-import { Flonum, MString, Primitive, RecordType, STime, VOID, arrayToList, intern, type Value } from '../values.js';
+import { Flonum, MString, Pair, Primitive, RecordType, STime, VOID, arrayToList, intern, type Value } from '../values.js';
 import { writeString } from '../printer.js';
 import { flushConsole } from '../ports.js';
 import { timeReport } from '../time-report.js';
@@ -88,6 +88,14 @@ export const hostPrims: PrimFactory = (vm) => {
       if (dflt !== undefined) return dflt;
       throw new ErrorObj('os', 'Unbound OS environment variable');
     }),
+    // R7RS 6.14: a variable's value or #f; all of them as an alist, in the system's order.
+    plain('get-environment-variable', 1, 1, (name: Value) => {
+      if (!(name instanceof MString)) throw typeError(1, 'STRING');
+      const v = host.getenv(name.s);
+      return v === undefined ? false : new MString(v);
+    }),
+    plain('get-environment-variables', 0, 0, () =>
+      arrayToList((host.environment?.() ?? []).map(([k, v]) => new Pair(new MString(k), new MString(v))))),
     // (exit) is status 0; (exit #f) is 70 as in gsi; otherwise a byte. emergency-exit (R7RS)
     // is the same here: neither runs pending dynamic-wind exits.
     plain('exit', 0, 1, exit),

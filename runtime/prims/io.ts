@@ -361,9 +361,12 @@ export const ioPrims: PrimFactory = (vm: Vm) => {
     // --- for scheme-lib/prelude-io.scm. Both act on behalf of the prelude procedure `who`: an
     // error shows `who`'s call form `(who arg ...)`, and, as they are called in tail position,
     // is located where `who` was called.
-    // (##io-type-error argnum "TYPE" 'who arg ...): raise gsi's type error.
+    // (##io-type-error argnum "TYPE" 'who arg ...): raise gsi's type error; with the symbol
+    // `port` for "TYPE", gsi's `Instance of #<type #2 port> expected`.
     plain('##io-type-error', 3, -1, (argNum: Value, typeName: Value, who: Value, ...args: Value[]) => {
-      const e = typeError(typeof argNum === 'number' ? argNum : 0, typeName instanceof MString ? typeName.s : String(typeName));
+      const n = typeof argNum === 'number' ? argNum : 0;
+      const e = typeName === intern('port') ? instanceError(n, ps.portType)
+        : typeError(n, typeName instanceof MString ? typeName.s : String(typeName));
       throw onBehalfOf(vm, e, who, args);
     }),
     // (##io-open-file 'input|'output path receiver 'who arg ...): open the file and call
