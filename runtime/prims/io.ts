@@ -283,7 +283,13 @@ export const ioPrims: PrimFactory = (vm: Vm) => {
       flushPort(vm, p);
       return VOID;
     }),
-    plain('output-port-column', 1, 1, (port: Value) => outputColumn(out(port, 1, 'OUTPUT PORT'))),
+    // Gambit's port positions, 1-based: where the next character will be read or written.
+    plain('output-port-column', 1, 1, (port: Value) => outputColumn(out(port, 1, CHAR_OUT))),
+    // gsi's console follows its terminal's width; gsi-ts lays out (pp) every port at 80 columns.
+    plain('output-port-width', 1, 1, (port: Value) => (out(port, 1, CHAR_OUT), 80)),
+    plain('output-port-line', 1, 1, (port: Value) => out(port, 1, CHAR_OUT).output!.line),
+    plain('input-port-line', 1, 1, (port: Value) => inp(port, 1, CHAR_IN).input!.line),
+    plain('input-port-column', 1, 1, (port: Value) => inp(port, 1, CHAR_IN).input!.column),
     plain('object->string', 1, 2, (x: Value, n?: Value) => {
       const limit = n === undefined ? null : natural(n, 2);
       return new MString(objectToString(vm, x, limit));
