@@ -226,6 +226,9 @@ export class NodeHost implements Host {
   /** The machine's name, or GSI_TS_HOST_NAME (several nodes on one machine: tell them apart). */
   hostName(): string { return process.env['GSI_TS_HOST_NAME'] || os.hostname(); }
   getenv(name: string): string | undefined { return process.env[name]; }
+  environment(): Array<[string, string]> {
+    return Object.entries(process.env).flatMap(([k, v]) => (v === undefined ? [] : [[k, v] as [string, string]]));
+  }
   commandLine(): string[] { return this.argv; }
   exit(code: number): void { process.exit(code); }
   setTimer(ms: number, cb: () => void): unknown { return setTimeout(cb, Math.max(0, ms)); }

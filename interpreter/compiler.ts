@@ -116,9 +116,11 @@ export class Compiler {
     }
   }
 
-  /** gsi names only the keyword: `Ill-formed special form: let`. */
+  /** gsi names only the keyword: `Ill-formed special form: let` (`begin`, not the core symbol of an expansion). */
   bad(x: Value, loc: Loc): never {
-    const head = x instanceof Pair && isIdent(x.car) ? baseSym(x.car) : stripSyntax(x);
+    const base = x instanceof Pair && isIdent(x.car) ? baseSym(x.car) : null;
+    const form = base === null ? null : coreName(base);
+    const head = base === null ? stripSyntax(x) : form === null ? base : intern(form);
     throw syntaxError('Ill-formed special form', head, loc);
   }
 

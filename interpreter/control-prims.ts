@@ -81,7 +81,8 @@ export function controlPrims(readForms: FileReader): (vm: Vm) => Primitive[] {
       applyProc(r, f, [...args.slice(1, -1), ...spread]);
     })),
 
-    ...both(control('call-with-current-continuation', 1, 1, capture(true))),
+    // call-with-current-continuation is call/cc itself (scheme-lib/prelude-core.scm), as in gsi.
+    control('##call-with-current-continuation', 1, 1, capture(true)),
     ...both(control('call/cc', 1, 1, capture(true))),
     control('continuation-capture', 1, 1, capture(false)),
     control('continuation-return', 1, -1, (vm, r, args) => {

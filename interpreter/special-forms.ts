@@ -9,9 +9,10 @@ import { baseSym, isIdent, stripSyntax, type Ident } from './syntax.js';
 import { core, hash, temp } from './core-syms.js';
 import type { Compiler, SpecialForm } from './compiler.js';
 import { expandQuasiquote } from './quasiquote.js';
-import { syntaxError, type Loc } from '../runtime/errors.js';
+import type { Loc } from '../runtime/errors.js';
 import { NIL, Pair, SVector, Sym, VOID, intern, type Value } from '../runtime/values.js';
 import { expandDefineType, expandDefineRecordType } from '../runtime/records.js';
+import { FEATURES } from '../runtime/prims/host.js';
 
 export const specialForms = new Map<string, SpecialForm>();
 
@@ -487,29 +488,41 @@ bodyExpanders.set('include', (c, x, loc) => {
 
 specialForms.set('declare', () => ({ op: Op.Const, src: null, value: VOID }));
 
-const FEATURES = new Set(['gambit', 'gsi-ts', 'r7rs', 'exact-closed', 'ratios', 'full-unicode', 'else']);
-
-specialForms.set('cond-expand', (c, x, loc, scope, tail, proc) => {
+/**
+ * The body of the clause `(cond-expand clause ...)` selects, as gsi 4.9.3 selects it: a feature
+ * is one of `(features)`; `else` is recognized only in the last clause (elsewhere it is a
+ * feature, absent); `(library ...)` and other lists are "Ill-formed 'cond-expand'"; no clause
+ * selected is "Unfulfilled 'cond-expand'".
+ */
+function condExpandBody(c: Compiler, x: Pair, loc: Loc): Value {
   const test = (req: Value): boolean => {
     if (isIdent(req)) return FEATURES.has(baseSym(req).name);
     if (req instanceof Pair && isIdent(req.car)) {
-      const args = arr(req.cdr);
+      const args = c.items(req.cdr, loc, x).map((a) => a.v);
       switch (baseSym(req.car).name) {
         case 'and': return args.every(test);
         case 'or': return args.some(test);
-        case 'not': return args.length === 1 && !test(args[0]!);
-        case 'library': return false;
-        default: return false;
+        case 'not':
+          if (args.length !== 1) return c.bad(x, loc);
+          return !test(args[0]!);
+        default: break;
       }
     }
-    throw syntaxError('Ill-formed special form', stripSyntax(x), loc);
+    return c.fail("Ill-formed 'cond-expand'", loc);
   };
-  for (const cl of c.items(x.cdr, loc, x)) {
-    if (!(cl.v instanceof Pair)) return c.bad(x, loc);
-    if (test(cl.v.car)) return c.compile(c.expansion(x, LT(cl.v.cdr, K('begin'))), loc, scope, tail, proc);
+  const clauses = c.items(x.cdr, loc, x);
+  for (let i = 0; i < clauses.length; i++) {
+    const cl = clauses[i]!.v;
+    if (!(cl instanceof Pair)) return c.bad(x, loc);
+    const isElse = i === clauses.length - 1 && isIdent(cl.car) && baseSym(cl.car).name === 'else';
+    if (isElse || test(cl.car)) return cl.cdr;
   }
-  return { op: Op.Const, src: null, value: VOID };
-});
+  return c.fail("Unfulfilled 'cond-expand'", loc);
+}
+
+specialForms.set('cond-expand', (c, x, loc, scope, tail, proc) =>
+  c.compile(c.expansion(x, LT(condExpandBody(c, x, loc), K('begin'))), loc, scope, tail, proc));
+bodyExpanders.set('cond-expand', (c, x, loc) => LT(condExpandBody(c, x, loc), K('begin')));
 
 // Vectors are self-evaluating but may contain aliases from macro templates.
 export function constValue(v: Value): Value {

@@ -197,6 +197,8 @@ export class OutputSide {
   chunks: string[] = [];
   /** Gambit's output-port-column: 1 at the start of a line. */
   column = 1;
+  /** Gambit's output-port-line: 1 + the newlines written. */
+  line = 1;
   /** For a byte port: how text written to it becomes bytes (chunks then hold byte strings). */
   encoding: CharEncoding | null = null;
 
@@ -208,6 +210,7 @@ export class OutputSide {
     else this.chunks.push(s);
     const nl = s.lastIndexOf('\n');
     this.column = nl === -1 ? this.column + s.length : s.length - nl;
+    for (let i = nl === -1 ? -1 : s.indexOf('\n'); i !== -1; i = s.indexOf('\n', i + 1)) this.line++;
   }
 
   /** Everything accumulated, emptying the buffer. */

@@ -24,7 +24,7 @@
 
 import { isEqual } from './equality.js';
 import {
-  Box, Char, Cpxnum, Flonum, Keyword, MString, NIL, Pair, Primitive, Ratnum, Record, SVector, Sym, Tag,
+  Box, Char, Cpxnum, Flonum, Keyword, MString, NIL, Pair, Primitive, Ratnum, Record, SVector, Sym, Tag, intern,
   type HeapObject, type Value,
 } from './values.js';
 import { FNV_BASIS, hashCombine, stringHash } from './prims/data-util.js';
@@ -168,8 +168,8 @@ export class Table implements HeapObject {
       case TestKind.Eq: return key instanceof Char ? `c${key.code}` : key;
       case TestKind.Eqv: return eqvKey(key);
       case TestKind.Equal: return isContainer(key) ? NO_ATOM : eqvKey(key);
-      case TestKind.StringEq: return `s${stringKey(key)}`;
-      case TestKind.StringCiEq: return `s${stringKey(key).replace(/[A-Z]+/g, (m) => m.toLowerCase())}`;
+      case TestKind.StringEq: return `s${stringKey(key, 'string=?-hash')}`;
+      case TestKind.StringCiEq: return `s${stringKey(key, 'string-ci=?-hash').replace(/[A-Z]+/g, (m) => m.toLowerCase())}`;
       case TestKind.Other: return NO_ATOM;
       case TestKind.Custom: throw new Error('custom table searched from TypeScript');
       default: {
@@ -212,10 +212,19 @@ function testKind(p: Value, hash: Value | null): TestKind {
   }
 }
 
-/** Keys of a string=? table must be strings (gsi: the error comes from string=?-hash). */
-function stringKey(key: Value): string {
+/**
+ * Keys of a string=? (string-ci=?) table must be strings. gsi's error comes from the table's
+ * hash procedure, called from its ##table-access: `(Argument 1) STRING expected`, call form
+ * `(string=?-hash 5)`, located `IN ##table-access`.
+ */
+function stringKey(key: Value, hash: 'string=?-hash' | 'string-ci=?-hash'): string {
   if (key instanceof MString) return key.s;
-  throw typeError(1, 'STRING');
+  const e = typeError(1, 'STRING');
+  e.proc = intern(hash);
+  e.args = [key];
+  e.locProc = '##table-access';
+  e.located = true;
+  throw e;
 }
 
 /** The normalized key under which eqv? compares a value. */

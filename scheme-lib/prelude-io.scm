@@ -48,6 +48,17 @@
         (else
          (proc (open-input-string string)))))
 
+;; R7RS call-with-port: closes the port when proc returns (an escape leaves it open).
+(define (call-with-port port proc)
+  (cond ((not (port? port))
+         (##io-type-error 1 'port 'call-with-port port proc))
+        ((not (procedure? proc))
+         (##io-type-error 2 "PROCEDURE" 'call-with-port port proc))
+        (else
+         (let ((result (proc port)))
+           (close-port port)
+           result))))
+
 ;; Files and processes: (##io-call-with open dir settings use wait? who arg) opens the port
 ;; with `open` (##io-open-file or ##io-open-process, which call the receiver in tail position),
 ;; gives (use port), having closed the port (and with wait?, waited for the process's end).

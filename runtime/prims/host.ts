@@ -3,7 +3,7 @@
 
 import { ErrorObj, typeError } from '../errors.js';
 import { plain, pure, type PrimFactory } from '../primitive.js';
-import { Flonum, MString, Primitive, RecordType, STime, VOID, arrayToList, type Value } from '../values.js';
+import { Flonum, MString, Pair, Primitive, RecordType, STime, VOID, arrayToList, intern, type Value } from '../values.js';
 import { writeString } from '../printer.js';
 import { flushConsole } from '../ports.js';
 import { timeReport } from '../time-report.js';
@@ -18,6 +18,15 @@ function seconds(v: Value, arg: number): number {
 
 /** Ends the measures of `time` forms whose expression escaped (see ##time-start). */
 const unfinished = new FinalizationRegistry<() => unknown>((end) => { end(); });
+
+/** gsi 4.9.3's `(features)`, in its order; `cond-expand` tests the same names. */
+const FEATURE_LIST = [
+  'gambit', 'GAMBIT', 'Gambit', 'srfi-0', 'SRFI-0', 'srfi-4', 'SRFI-4', 'srfi-6', 'SRFI-6', 'srfi-8', 'SRFI-8',
+  'srfi-9', 'SRFI-9', 'srfi-16', 'SRFI-16', 'srfi-18', 'SRFI-18', 'srfi-21', 'SRFI-21', 'srfi-22', 'SRFI-22',
+  'srfi-23', 'SRFI-23', 'srfi-27', 'SRFI-27', 'srfi-30', 'SRFI-30', 'srfi-39', 'SRFI-39', 'srfi-88', 'SRFI-88',
+  'exact-closed', 'exact-complex', 'ieee-float', 'full-unicode', 'ratios',
+];
+export const FEATURES: ReadonlySet<string> = new Set(FEATURE_LIST);
 
 /** gsi's time objects are records of type `time`: `(Argument 1) Instance of #<type #2 time>`. */
 const TIME_TYPE = new RecordType('time', '##type-time', false, null, []);
@@ -70,6 +79,7 @@ export const hostPrims: PrimFactory = (vm) => {
     plain('current-second', 0, 0, () => new Flonum(host.now() / 1000)),
     plain('current-jiffy', 0, 0, () => Math.round(host.monotonic() * 1000)),
     pure('jiffies-per-second', 0, 0, () => 1_000_000),
+    plain('features', 0, 0, () => arrayToList(FEATURE_LIST.map((f) => intern(f)))),
     plain('command-line', 0, 0, () => arrayToList(host.commandLine().map((s) => new MString(s)))),
     plain('getenv', 1, 2, (name: Value, dflt?: Value) => {
       if (!(name instanceof MString)) throw typeError(1, 'STRING');
@@ -78,6 +88,14 @@ export const hostPrims: PrimFactory = (vm) => {
       if (dflt !== undefined) return dflt;
       throw new ErrorObj('os', 'Unbound OS environment variable');
     }),
+    // R7RS 6.14: a variable's value or #f; all of them as an alist, in the system's order.
+    plain('get-environment-variable', 1, 1, (name: Value) => {
+      if (!(name instanceof MString)) throw typeError(1, 'STRING');
+      const v = host.getenv(name.s);
+      return v === undefined ? false : new MString(v);
+    }),
+    plain('get-environment-variables', 0, 0, () =>
+      arrayToList((host.environment?.() ?? []).map(([k, v]) => new Pair(new MString(k), new MString(v))))),
     // (exit) is status 0; (exit #f) is 70 as in gsi; otherwise a byte. emergency-exit (R7RS)
     // is the same here: neither runs pending dynamic-wind exits.
     plain('exit', 0, 1, exit),

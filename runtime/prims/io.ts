@@ -283,7 +283,13 @@ export const ioPrims: PrimFactory = (vm: Vm) => {
       flushPort(vm, p);
       return VOID;
     }),
-    plain('output-port-column', 1, 1, (port: Value) => outputColumn(out(port, 1, 'OUTPUT PORT'))),
+    // Gambit's port positions, 1-based: where the next character will be read or written.
+    plain('output-port-column', 1, 1, (port: Value) => outputColumn(out(port, 1, CHAR_OUT))),
+    // gsi's console follows its terminal's width; gsi-ts lays out (pp) every port at 80 columns.
+    plain('output-port-width', 1, 1, (port: Value) => (out(port, 1, CHAR_OUT), 80)),
+    plain('output-port-line', 1, 1, (port: Value) => out(port, 1, CHAR_OUT).output!.line),
+    plain('input-port-line', 1, 1, (port: Value) => inp(port, 1, CHAR_IN).input!.line),
+    plain('input-port-column', 1, 1, (port: Value) => inp(port, 1, CHAR_IN).input!.column),
     plain('object->string', 1, 2, (x: Value, n?: Value) => {
       const limit = n === undefined ? null : natural(n, 2);
       return new MString(objectToString(vm, x, limit));
@@ -361,9 +367,12 @@ export const ioPrims: PrimFactory = (vm: Vm) => {
     // --- for scheme-lib/prelude-io.scm. Both act on behalf of the prelude procedure `who`: an
     // error shows `who`'s call form `(who arg ...)`, and, as they are called in tail position,
     // is located where `who` was called.
-    // (##io-type-error argnum "TYPE" 'who arg ...): raise gsi's type error.
+    // (##io-type-error argnum "TYPE" 'who arg ...): raise gsi's type error; with the symbol
+    // `port` for "TYPE", gsi's `Instance of #<type #2 port> expected`.
     plain('##io-type-error', 3, -1, (argNum: Value, typeName: Value, who: Value, ...args: Value[]) => {
-      const e = typeError(typeof argNum === 'number' ? argNum : 0, typeName instanceof MString ? typeName.s : String(typeName));
+      const n = typeof argNum === 'number' ? argNum : 0;
+      const e = typeName === intern('port') ? instanceError(n, ps.portType)
+        : typeError(n, typeName instanceof MString ? typeName.s : String(typeName));
       throw onBehalfOf(vm, e, who, args);
     }),
     // (##io-open-file 'input|'output path receiver 'who arg ...): open the file and call
