@@ -2,7 +2,7 @@
 // dynamic-wind, multiple values, apply, exceptions, promises, parameters, eval, load).
 // R7RS 6.10 (control features), 6.11 (exceptions); Gambit manual chapters 10 and 13.
 
-import { ret, applyProc, raise, invokeContinuation, type ControlFn } from './machine.js';
+import { ret, applyProc, raise, invokeContinuation, setParam, type ControlFn } from './machine.js';
 import { FOp } from './frames.js';
 import { checkProcedure, checkList } from '../runtime/check.js';
 import { ErrorObj, RaiseSignal, typeError, wrongArgs, schemeError } from '../runtime/errors.js';
@@ -163,6 +163,11 @@ export function controlPrims(readForms: FileReader): (vm: Vm) => Primitive[] {
       }
       if (p.converter !== null) applyProc(r, p.converter, [v!]);
       else ret(r, v!);
+    }),
+    // (p v) after p's converter has run (##param-set! in prelude-core.scm).
+    control('##param-store!', 2, 2, (vm, r, [p, v]) => {
+      setParam(vm, p as Parameter, v!);
+      ret(r, VOID);
     }),
     control('##parameterize', 3, 3, (vm, r, [ps, vs, thunk]) => {
       const params = listToArray(ps!)!, values = listToArray(vs!)!;

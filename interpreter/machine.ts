@@ -617,8 +617,9 @@ function applyOther(vm: Vm, r: Regs, f: Value): Regs | null {
   }
   if (f instanceof Parameter) {
     if (vals.length === 1) ret(r, vm.paramValue(f));
-    else if (vals.length === 2) { setParam(vm, f, vals[1]!); ret(r, VOID); }
-    else throw callError(wrongArgs(), f, vals.slice(1));
+    else if (vals.length !== 2) throw callError(wrongArgs(), f, vals.slice(1));
+    else if (f.converter === null) { setParam(vm, f, vals[1]!); ret(r, VOID); }
+    else applyProc(r, vm.globalValue('##param-set!')!, [f, vals[1]!]); // the converter is Scheme code
     return null;
   }
   // gsi locates this at the call expression, even in tail position.
@@ -742,7 +743,7 @@ function returnRare(vm: Vm, r: Regs, fr: Frame): void {
   }
 }
 
-function setParam(vm: Vm, p: Parameter, v: Value): void {
+export function setParam(vm: Vm, p: Parameter, v: Value): void {
   for (let b = vm.dyn.params; b !== null; b = b.next) {
     if (b.param === p) { b.cell.value = v; return; }
   }

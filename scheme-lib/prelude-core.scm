@@ -12,3 +12,13 @@
          (##make-parameter (converter value) converter))
         (else
          (##raise-type-exception 2 'PROCEDURE make-parameter (##list value converter)))))
+
+;; (p v) on a parameter with a converter: the machine calls this, so the converter runs as Scheme
+;; code, the same way parameterize runs it; if it raises, the parameter keeps its value (gsi).
+;; It is named ##make-parameter inside: gsi's parameter objects are closures made there, so gsi
+;; locates an error raised by a converter that (p v) called "IN ##make-parameter".
+(define ##param-set!
+  (let ()
+    (define (##make-parameter p v)
+      (##param-store! p (##param-convert p v)))
+    ##make-parameter))
