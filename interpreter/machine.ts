@@ -236,23 +236,28 @@ function bindArgs(clo: Closure, vals: Value[]): Env {
     if (lam.keys.length === 0) {
       if (lam.rest) vals.push(arrayToList(extra));
     } else {
-      // DSSSL keys: keyword/value pairs after the positional arguments. `#!rest r #!key ...`
-      // gives r everything; `#!key ... #!rest r` gives r what follows the pairs.
+      // DSSSL keys: keyword/value pairs after the positional arguments, as gsi takes them: the
+      // first value given for a key wins. Without a rest parameter, a key without a value is a
+      // wrong number of arguments, a non-keyword "Keyword argument expected" and an unknown key
+      // an error. With one, the pairs end at the first non-keyword or lone key; `#!key ... #!rest
+      // r` still refuses an unknown key and gives r what follows the pairs, `#!rest r #!key ...`
+      // ignores unknown keys and gives r everything.
       const restSlot = vals.length;
       if (lam.rest) vals.push(NIL);
       const base = vals.length;
       for (let i = 0; i < lam.keys.length; i++) vals.push(DEFAULT);
+      const given = new Array<boolean>(lam.keys.length).fill(false);
       let i = 0;
       while (i < extra.length) {
         const kw = extra[i];
-        if (!(kw instanceof Keyword) || i + 1 >= extra.length) {
-          if (lam.rest && lam.restAfterKeys) break;
-          throw callError(new ErrorObj('keyword-expected', ''), clo, args);
-        }
+        if (lam.rest && (i + 1 >= extra.length || !(kw instanceof Keyword))) break;
+        if (i + 1 >= extra.length) throw callError(wrongArgs(), clo, args);
+        if (!(kw instanceof Keyword)) throw callError(new ErrorObj('keyword-expected', ''), clo, args);
         const idx = lam.keys.indexOf(kw);
         if (idx < 0) {
-          if (!lam.rest) throw callError(new ErrorObj('unknown-keyword-argument', ''), clo, args);
-        } else {
+          if (!lam.rest || lam.restAfterKeys) throw callError(new ErrorObj('unknown-keyword-argument', ''), clo, args);
+        } else if (!given[idx]) {
+          given[idx] = true;
           vals[base + idx] = extra[i + 1]!;
         }
         i += 2;
