@@ -3,6 +3,17 @@
 ;; gsi's call-with-current-continuation is the procedure call/cc (it prints, and errors show, that name).
 (define call-with-current-continuation call/cc)
 
+;; Likewise R7RS's bytevector procedures are gsi's u8vector procedures, under their names.
+(define bytevector? u8vector?)
+(define make-bytevector make-u8vector)
+(define bytevector u8vector)
+(define bytevector-length u8vector-length)
+(define bytevector-u8-ref u8vector-ref)
+(define bytevector-u8-set! u8vector-set!)
+(define bytevector-copy u8vector-copy)
+(define bytevector-copy! u8vector-copy!)
+(define bytevector-append u8vector-append)
+
 ;; R7RS make-parameter: the converter applies to the initial value and to parameterize's values.
 ;; As in gsi, a converter given must be a procedure (#f is not "no converter").
 (define (make-parameter value #!optional (converter #!default))

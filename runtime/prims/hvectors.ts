@@ -3,7 +3,8 @@
 //   X? make-X X X-length X-ref X-set! X-set X->list list->X X-fill! subX-fill! X-copy subX
 //   X-copy! subX-move! X-append append-Xs X-shrink!      (X = s8vector, ...)
 // made once from the kind's table entry. The u8vector procedures also go by their R7RS
-// bytevector names. X-set is functional (a copy with one element changed).
+// bytevector names (defined in scheme-lib/prelude-core.scm). X-set is functional (a copy with
+// one element changed).
 //
 // Argument checks are gsi's (test/golden/cases/58-homogeneous-vectors): an element of the
 // wrong type or range is `(Argument N) Signed 8 bit exact INTEGER expected` (X-fill! checks it
@@ -13,22 +14,9 @@
 
 import { rangeError, typeError } from '../errors.js';
 import { NIL, Pair, VOID, type Elems, type HeapObject, type Primitive, type Value } from '../values.js';
-import { makePrim, plain, pure, type PrimFactory } from '../primitive.js';
+import { plain, pure, type PrimFactory } from '../primitive.js';
 import { ELEM_KINDS, type ElemKind } from '../elem-kinds.js';
 import { MAX_ALLOC, index, intIn, startEnd } from './data-util.js';
-
-/** The R7RS bytevector names of u8vector procedures. */
-const BYTEVECTOR_NAMES: Readonly<Record<string, string>> = {
-  'u8vector?': 'bytevector?',
-  'make-u8vector': 'make-bytevector',
-  'u8vector': 'bytevector',
-  'u8vector-length': 'bytevector-length',
-  'u8vector-ref': 'bytevector-u8-ref',
-  'u8vector-set!': 'bytevector-u8-set!',
-  'u8vector-copy': 'bytevector-copy',
-  'u8vector-copy!': 'bytevector-copy!',
-  'u8vector-append': 'bytevector-append',
-};
 
 function family<E extends number | bigint>(k: ElemKind<E>): Primitive[] {
   const X = `${k.name}vector`;
@@ -160,11 +148,7 @@ function family<E extends number | bigint>(k: ElemKind<E>): Primitive[] {
       return VOID;
     }),
   ];
-  const aliases = k.name === 'u8' ? prims.flatMap((p) => {
-    const alias = BYTEVECTOR_NAMES[p.name];
-    return alias === undefined ? [] : [makePrim(alias, p.min, p.max, p.kind, p.fn)];
-  }) : [];
-  return [...prims, ...aliases];
+  return prims;
 }
 
 export const hvectorPrims: PrimFactory = () => ELEM_KINDS.flatMap((k) => family<number | bigint>(k));
