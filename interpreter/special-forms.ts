@@ -201,18 +201,31 @@ specialForms.set('let*', (c, x, loc, scope, tail, proc) => {
   return c.compile(L(K('let'), L(bs[0]!), inner), loc, scope, tail, proc);
 });
 
-function compileLetrec(c: Compiler, x: Pair, loc: Loc, scope: CScope | null, tail: boolean, proc: string | null): Node {
-  // (letrec ((v init) ...) body) => ((lambda () (define v init) ... (let () body))) — internal
-  // defines give letrec* semantics, which is a valid letrec implementation.
-  if (!(x.cdr instanceof Pair) || x.cdr.cdr === NIL) return c.bad(x, loc);
-  const bs = bindings(c, x.cdr.car, loc, x);
-  const defs = bs.map((b) => L(K('define'), b.id, b.init));
-  const body = L(LT(x.cdr.cdr, K('let'), NIL));
-  const lam = LT(arrToList(defs, body), K('lambda'), NIL);
-  return c.compile(L(lam), loc, scope, tail, proc);
+/**
+ * (letrec* ((v init) ...) body) => ((lambda () (define v init) ... (let () body))): internal
+ * defines give letrec* semantics. gsi's letrec evaluates every init before assigning any
+ * variable (so an init that reads another variable of the letrec sees #!unbound): with two or
+ * more bindings, each init goes to a temporary named like its variable (so a lambda is named
+ * after the variable), then the variables are assigned.
+ */
+function letrecForm(sequential: boolean): SpecialForm {
+  return (c, x, loc, scope, tail, proc) => {
+    if (!(x.cdr instanceof Pair) || x.cdr.cdr === NIL) return c.bad(x, loc);
+    const bs = bindings(c, x.cdr.car, loc, x);
+    let defs: Value[];
+    if (sequential || bs.length < 2) {
+      defs = bs.map((b) => L(K('define'), b.id, b.init));
+    } else {
+      const ts = bs.map((b) => temp(baseSym(b.id).name));
+      defs = [...bs.map((b, i) => L(K('define'), ts[i]!, b.init)), ...bs.map((b, i) => L(K('define'), b.id, ts[i]!))];
+    }
+    const body = L(LT(x.cdr.cdr, K('let'), NIL));
+    const lam = LT(arrToList(defs, body), K('lambda'), NIL);
+    return c.compile(L(lam), loc, scope, tail, proc);
+  };
 }
-specialForms.set('letrec', compileLetrec);
-specialForms.set('letrec*', compileLetrec);
+specialForms.set('letrec', letrecForm(false));
+specialForms.set('letrec*', letrecForm(true));
 
 specialForms.set('do', (c, x, loc, scope, tail, proc) => {
   // (do ((var init step)...) (test expr...) cmd...) => named let (R7RS 7.3)
