@@ -149,7 +149,7 @@ export class Reader extends Scanner {
       const line = this.line;
       const col = p - this.lineStart + 1;
       if (p >= this.len) {
-        if (stack.every((f) => f.kind === FrameKind.Skip)) {
+        if (stack.length === 0) {
           this.lastLoc = this.locAt(line, col);
           this.atEnd = true;
           return EOF;

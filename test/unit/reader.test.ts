@@ -310,8 +310,12 @@ describe('#Reader', () => {
       expect(readShown('(1;c\n2) (#;a) (#|a|#)')).to.deep.equal(['(1 2)', '()', '()']);
     });
 
-    it('returns EOF after a final datum comment with nothing to skip', () => {
-      expect(read1('#;')).to.equal(EOF);
+    it('reports a final datum comment with nothing to skip as gsi does, Datum expected at the end', () => {
+      expect(readError('#;')).to.equal('Datum expected @1.3 (incomplete)');
+      expect(readError('1 #; ')).to.equal('Datum expected @1.6 (incomplete)');
+    });
+
+    it('returns EOF after only comments', () => {
       expect(read1('  ; only a comment')).to.equal(EOF);
       expect(read1('')).to.equal(EOF);
     });
