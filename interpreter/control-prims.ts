@@ -14,12 +14,15 @@ import {
 import type { Vm } from '../runtime/vm.js';
 import type { Node, Src } from './nodes.js';
 
-/** call/cc (a procedure continuation) and continuation-capture (a continuation object). */
+/**
+ * call/cc (a procedure continuation) and continuation-capture (a continuation object). As in
+ * gsi, arguments after the procedure are passed on to it after the continuation.
+ */
 function capture(isProcedure: boolean): ControlFn {
-  return (vm, r, [f]) => {
+  return (vm, r, [f, ...more]) => {
     checkProcedure(f!, 1);
     vm.captures++; // frames on the stack may now be returned into more than once
-    applyProc(r, f!, [new Continuation(r.k, vm.dyn, isProcedure)]);
+    applyProc(r, f!, [new Continuation(r.k, vm.dyn, isProcedure), ...more]);
   };
 }
 
@@ -82,9 +85,9 @@ export function controlPrims(readForms: FileReader): (vm: Vm) => Primitive[] {
     })),
 
     // call-with-current-continuation is call/cc itself (scheme-lib/prelude-core.scm), as in gsi.
-    control('##call-with-current-continuation', 1, 1, capture(true)),
-    ...both(control('call/cc', 1, 1, capture(true))),
-    control('continuation-capture', 1, 1, capture(false)),
+    control('##call-with-current-continuation', 1, -1, capture(true)),
+    ...both(control('call/cc', 1, -1, capture(true))),
+    control('continuation-capture', 1, -1, capture(false)),
     control('continuation-return', 1, -1, (vm, r, args) => {
       const c = args[0]!;
       if (!(c instanceof Continuation)) throw typeError(1, 'CONTINUATION');
