@@ -57,6 +57,37 @@ export class Compiler {
    */
   private topLevelCode = false;
 
+  /**
+   * `out`, the rewrite of the derived form `x` (do, case, named let...), given the locations of
+   * x's parts: a new list cell whose element is a datum of x gets the location that datum had in
+   * x, so that an error in it is located where it was written, as gsi locates it. (An atom, such
+   * as a symbol, is matched only when it occurs once in x.)
+   */
+  relocated(x: Pair, out: Value): Value {
+    if (this.noLocations) return out;
+    const where = new Map<Value, Loc | null>();
+    const original = new Set<Pair>();
+    const collect = (v: Value): void => {
+      for (let c = v; c instanceof Pair && !original.has(c); c = c.cdr) {
+        original.add(c);
+        const l = this.locs.get(c);
+        if (l !== undefined) where.set(c.car, where.has(c.car) ? null : l);
+        collect(c.car);
+      }
+    };
+    const mark = (v: Value): void => {
+      for (let c = v; c instanceof Pair && !original.has(c); c = c.cdr) {
+        original.add(c); // (visited)
+        const l = where.get(c.car);
+        if (l !== undefined && l !== null && !this.locs.has(c)) this.locs.set(c, l);
+        mark(c.car);
+      }
+    };
+    collect(x);
+    mark(out);
+    return out;
+  }
+
   /** `out` replaces form `x`: it is at top level if x was (so a macro may expand to a define). */
   expansion(x: Value, out: Value): Value {
     if (this.topForms.has(x)) this.topForms.add(out);

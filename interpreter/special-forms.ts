@@ -134,7 +134,7 @@ specialForms.set('quasiquote', (c, x, loc, scope, tail, proc) => {
   const p = c.items(x.cdr, loc, x);
   if (p.length !== 1) return c.bad(x, loc);
   const isKw = (v: Value, name: string): boolean => isKeyword(c, v, name, scope);
-  return c.compile(expandQuasiquote(p[0]!.v, 1, isKw, () => c.bad(x, loc)), loc, scope, tail, proc);
+  return c.compile(c.relocated(x, expandQuasiquote(p[0]!.v, 1, isKw, () => c.bad(x, loc))), loc, scope, tail, proc);
 });
 
 // -------------------------------------------------------------------------------------------
@@ -184,7 +184,7 @@ export function letForm(c: Compiler, x: Pair, loc: Loc, scope: CScope | null, ta
     const body = x.cdr.cdr.cdr;
     const lam = LT(body, K('lambda'), arrToList(bs.map((b) => b.id)));
     const rec = L(K('letrec'), L(L(first, lam)), first);
-    return c.compile(LT(arrToList(bs.map((b) => b.init)), rec), loc, scope, tail, proc);
+    return c.compile(c.relocated(x, LT(arrToList(bs.map((b) => b.init)), rec)), loc, scope, tail, proc);
   }
   const bs = bindings(c, first, loc, x);
   if (x.cdr.cdr === NIL) return c.bad(x, loc);
@@ -202,7 +202,7 @@ specialForms.set('let*', (c, x, loc, scope, tail, proc) => {
 });
 
 /**
- * (letrec* ((v init) ...) body) => ((lambda () (define v init) ... (let () body))): internal
+ * (letrec* ((v init) ...) body) => (let () (define v init) ... (let () body)): internal
  * defines give letrec* semantics. gsi's letrec evaluates every init before assigning any
  * variable (so an init that reads another variable of the letrec sees #!unbound): with two or
  * more bindings, each init goes to a temporary named like its variable (so a lambda is named
@@ -219,16 +219,16 @@ function letrecForm(sequential: boolean): SpecialForm {
       const ts = bs.map((b) => temp(baseSym(b.id).name));
       defs = [...bs.map((b, i) => L(K('define'), ts[i]!, b.init)), ...bs.map((b, i) => L(K('define'), b.id, ts[i]!))];
     }
-    const body = L(LT(x.cdr.cdr, K('let'), NIL));
-    const lam = LT(arrToList(defs, body), K('lambda'), NIL);
-    return c.compile(L(lam), loc, scope, tail, proc);
+    // A let body, not a procedure of its own: errors in it are in the enclosing procedure.
+    const body = c.relocated(x, arrToList(defs, L(LT(x.cdr.cdr, K('let'), NIL))));
+    return compileLet(c, [], body, loc, scope, tail, proc, x);
   };
 }
 specialForms.set('letrec', letrecForm(false));
 specialForms.set('letrec*', letrecForm(true));
 
 specialForms.set('do', (c, x, loc, scope, tail, proc) => {
-  // (do ((var init step)...) (test expr...) cmd...) => named let (R7RS 7.3)
+  // (do ((var init step)...) (test expr...) cmd...) => a loop procedure (R7RS 7.3)
   const p = c.items(x.cdr, loc, x);
   if (p.length < 2 || !(p[1]!.v instanceof Pair)) return c.bad(x, loc);
   const specs = c.items(p[0]!.v, loc, x).map((s) => {
@@ -242,8 +242,11 @@ specialForms.set('do', (c, x, loc, scope, tail, proc) => {
   const cmds = p.slice(2).map((e) => e.v);
   const again = LT(arrToList(specs.map((s) => s.step)), loop);
   const body = L(K('if'), testClause.car, result, LT(arrToList([...cmds, again]), K('begin')));
-  const form = L(K('let'), loop, arrToList(specs.map((s) => L(s.id, s.init))), body);
-  return c.compile(form, loc, scope, tail, proc);
+  // A named let whose procedure is anonymous (wrapped in a begin, so the letrec does not name
+  // it): gsi shows an error in the loop as IN #<procedure #2>.
+  const lam = L(K('begin'), L(K('lambda'), arrToList(specs.map((s) => s.id)), body));
+  const form = LT(arrToList(specs.map((s) => s.init)), L(K('letrec'), L(L(loop, lam)), loop));
+  return c.compile(c.relocated(x, form), loc, scope, tail, proc);
 });
 
 // -------------------------------------------------------------------------------------------
@@ -271,7 +274,7 @@ specialForms.set('cond', (c, x, loc, scope, tail, proc) => {
       out = L(K('if'), cl.car, LT(cl.cdr, K('begin')), out);
     }
   }
-  return c.compile(out, loc, scope, tail, proc);
+  return c.compile(c.relocated(x, out), loc, scope, tail, proc);
 });
 
 specialForms.set('case', (c, x, loc, scope, tail, proc) => {
@@ -290,17 +293,17 @@ specialForms.set('case', (c, x, loc, scope, tail, proc) => {
     if (isElse) out = body;
     else out = L(K('if'), L(hash('memv'), key, L(K('quote'), stripSyntax(cl.car))), body, out);
   }
-  return c.compile(L(K('let'), L(L(key, p[0]!.v)), out), loc, scope, tail, proc);
+  return c.compile(c.relocated(x, L(K('let'), L(L(key, p[0]!.v)), out)), loc, scope, tail, proc);
 });
 
 specialForms.set('when', (c, x, loc, scope, tail, proc) => {
   if (!(x.cdr instanceof Pair) || x.cdr.cdr === NIL) return c.fail('Ill-formed special form', loc, hash('when'));
-  return c.compile(L(K('if'), x.cdr.car, LT(x.cdr.cdr, K('begin'))), loc, scope, tail, proc);
+  return c.compile(c.relocated(x, L(K('if'), x.cdr.car, LT(x.cdr.cdr, K('begin')))), loc, scope, tail, proc);
 });
 
 specialForms.set('unless', (c, x, loc, scope, tail, proc) => {
   if (!(x.cdr instanceof Pair) || x.cdr.cdr === NIL) return c.fail('Ill-formed special form', loc, hash('unless'));
-  return c.compile(L(K('if'), x.cdr.car, L(K('quote'), VOID), LT(x.cdr.cdr, K('begin'))), loc, scope, tail, proc);
+  return c.compile(c.relocated(x, L(K('if'), x.cdr.car, L(K('quote'), VOID), LT(x.cdr.cdr, K('begin')))), loc, scope, tail, proc);
 });
 
 // -------------------------------------------------------------------------------------------
@@ -310,13 +313,13 @@ specialForms.set('delay', (c, x, loc, scope, tail, proc) => {
   const p = c.items(x.cdr, loc, x);
   if (p.length !== 1) return c.bad(x, loc);
   // gsi's force keeps forcing while the value is a promise, so delay is delay-force.
-  return c.compile(L(hash('make-lazy-promise'), L(K('lambda'), NIL, p[0]!.v)), loc, scope, tail, proc);
+  return c.compile(c.relocated(x, L(hash('make-lazy-promise'), L(K('lambda'), NIL, p[0]!.v))), loc, scope, tail, proc);
 });
 
 specialForms.set('delay-force', (c, x, loc, scope, tail, proc) => {
   const p = c.items(x.cdr, loc, x);
   if (p.length !== 1) return c.bad(x, loc);
-  return c.compile(L(hash('make-lazy-promise'), L(K('lambda'), NIL, p[0]!.v)), loc, scope, tail, proc);
+  return c.compile(c.relocated(x, L(hash('make-lazy-promise'), L(K('lambda'), NIL, p[0]!.v))), loc, scope, tail, proc);
 });
 specialForms.set('make-promise-lazy', specialForms.get('delay-force')!);
 
@@ -332,6 +335,7 @@ specialForms.set('parameterize', (c, x, loc, scope, tail, proc) => {
     LT(arrToList(bs.map((b) => b.pt)), hash('list')),
     LT(arrToList(bs.map((b) => L(hash('param-convert'), b.pt, b.vt))), hash('list')),
     LT(x.cdr.cdr, K('lambda'), NIL));
+  // Not relocated: gsi locates an error in a parameter or value expression at the form.
   return c.compile(L(K('let*'), lets, call), loc, scope, tail, proc);
 });
 
@@ -339,7 +343,7 @@ specialForms.set('receive', (c, x, loc, scope, tail, proc) => {
   const p = c.items(x.cdr, loc, x);
   if (p.length < 3) return c.bad(x, loc);
   const body = ((x.cdr as Pair).cdr as Pair).cdr;
-  return c.compile(L(hash('call-with-values'), L(K('lambda'), NIL, p[1]!.v), LT(body, K('lambda'), p[0]!.v)), loc, scope, tail, proc);
+  return c.compile(c.relocated(x, L(hash('call-with-values'), L(K('lambda'), NIL, p[1]!.v), LT(body, K('lambda'), p[0]!.v))), loc, scope, tail, proc);
 });
 
 /** A formals list with every identifier replaced by a fresh temporary; returns both. */
@@ -363,7 +367,7 @@ specialForms.set('let-values', (c, x, loc, scope, tail, proc) => {
   for (let i = renamed.length - 1; i >= 0; i--) {
     body = L(hash('call-with-values'), L(K('lambda'), NIL, renamed[i]!.init), L(K('lambda'), renamed[i]!.temps, body));
   }
-  return c.compile(body, loc, scope, tail, proc);
+  return c.compile(c.relocated(x, body), loc, scope, tail, proc);
 });
 
 specialForms.set('let*-values', (c, x, loc, scope, tail, proc) => {
@@ -374,7 +378,7 @@ specialForms.set('let*-values', (c, x, loc, scope, tail, proc) => {
     if (bs[i]!.length !== 2) return c.bad(x, loc);
     body = L(hash('call-with-values'), L(K('lambda'), NIL, bs[i]![1]!), L(K('lambda'), bs[i]![0]!, body));
   }
-  return c.compile(body, loc, scope, tail, proc);
+  return c.compile(c.relocated(x, body), loc, scope, tail, proc);
 });
 
 function expandDefineValues(c: Compiler, x: Pair, loc: Loc): Value {
@@ -387,7 +391,7 @@ function expandDefineValues(c: Compiler, x: Pair, loc: Loc): Value {
   return LT(arrToList([...defs, cwv]), K('begin'));
 }
 bodyExpanders.set('define-values', expandDefineValues);
-specialForms.set('define-values', (c, x, loc, scope, tail, proc) => c.compile(c.expansion(x, expandDefineValues(c, x, loc)), loc, scope, tail, proc));
+specialForms.set('define-values', (c, x, loc, scope, tail, proc) => c.compile(c.expansion(x, c.relocated(x, expandDefineValues(c, x, loc))), loc, scope, tail, proc));
 
 // (case-lambda (formals body...) ...) => a procedure taking any arguments that applies the first
 // clause whose arity fits. `proc` is the name it is bound to (define, let), when called from
@@ -401,7 +405,7 @@ specialForms.set('case-lambda', (c, x, loc, scope, tail, proc) => {
   const name = proc === null ? false : L(K('quote'), intern(proc));
   const form = L(K('let'), arrToList(clauses.map((cl) => L(cl.t, cl.lam))),
     L(K('lambda'), args, LT(arrToList(clauses.map((cl) => cl.t)), hash('case-lambda-dispatch'), name, args)));
-  return c.compile(form, loc, scope, tail, proc);
+  return c.compile(c.relocated(x, form), loc, scope, tail, proc);
 });
 
 // -------------------------------------------------------------------------------------------
@@ -426,7 +430,7 @@ specialForms.set('guard', (c, x, loc, scope, tail, proc) => {
         L(K('lambda'), NIL,
           L(hash('call-with-values'), LT(x.cdr.cdr, K('lambda'), NIL),
             L(K('lambda'), args, L(guardK, L(K('lambda'), NIL, L(hash('apply'), hash('values'), args))))))))));
-  return c.compile(form, loc, scope, tail, proc);
+  return c.compile(c.relocated(x, form), loc, scope, tail, proc);
 });
 
 // -------------------------------------------------------------------------------------------
