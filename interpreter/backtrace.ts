@@ -67,9 +67,13 @@ export function backtraceFrames(k: Frame | null, max = 100_000, topEnv?: TopEnvL
     const prev = out[out.length - 1];
     if (prev !== undefined && prev.frame.op === FOp.Top && f.op === FOp.Load && sameSrc(prev.src, info.src)) out.pop();
     out.push(info);
+    // gsi's force calls ##force-out-of-line: both wait while a promise's body runs.
+    if (f.op === FOp.Force && out.length < max) out.push({ frame: f, src: IN_FORCE_CALLER, env: null, node: null });
   }
   return out;
 }
+
+const IN_FORCE_CALLER: Src = { container: '', line: 0, col: 0, proc: 'force' };
 
 function sameSrc(a: Src | null, b: Src): boolean {
   return a !== null && a.container === b.container && a.line === b.line && a.col === b.col;

@@ -73,6 +73,8 @@ export function compileForms(vm: Vm, forms: Array<{ datum: Value; loc: Src }>): 
   return forms.map((f) => ({ node: vm.compileTop(f.datum, f.loc), loc: f.loc }));
 }
 
+const IN_CALL_WITH_VALUES: Src = { container: '', line: 0, col: 0, proc: '##call-with-values' };
+
 export function controlPrims(readForms: FileReader): (vm: Vm) => Primitive[] {
   return (_vm: Vm) => [
     ...both(control('apply', 1, -1, (_vm, r, args) => {
@@ -109,6 +111,9 @@ export function controlPrims(readForms: FileReader): (vm: Vm) => Primitive[] {
       checkProcedure(producer!, 1);
       checkProcedure(consumer!, 2);
       r.k = { op: FOp.CallWithValues, next: r.k, consumer: consumer! };
+      // The producer runs inside gsi's ##call-with-values: an error in its tail position is
+      // located there, and a backtrace shows it (the Top frame passes the values through).
+      r.k = { op: FOp.Top, next: r.k, src: IN_CALL_WITH_VALUES };
       applyProc(r, producer!, []);
     })),
 

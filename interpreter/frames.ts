@@ -142,6 +142,10 @@ export interface FrameAwait {
   readonly node: Node | null;
 }
 
+// gsi's force waits in a procedure of its own (##force-out-of-line): an error in the tail of a
+// promise's body is located there, and a backtrace shows it (with force, see backtrace.ts).
+const IN_FORCE: Src = { container: '', line: 0, col: 0, proc: '##force-out-of-line' };
+
 /** What frame `f` waits for, or null for frames that wait for no expression of their own. */
 export function frameAwait(f: Frame): FrameAwait | null {
   switch (f.op) {
@@ -157,13 +161,13 @@ export function frameAwait(f: Frame): FrameAwait | null {
     case FOp.Top: return { src: f.src, env: null, node: null };
     case FOp.Or: return { src: f.node.exprs[f.i]!.src, env: f.env, node: f.node.exprs[f.i]! };
     case FOp.Load: return { src: f.forms[f.i]!.loc, env: null, node: f.forms[f.i]!.node };
+    case FOp.Force: return { src: IN_FORCE, env: null, node: null };
     case FOp.RestoreDyn:
     case FOp.CallWithValues:
     case FOp.WindBefore:
     case FOp.WindBody:
     case FOp.ReturnValue:
     case FOp.Rewind:
-    case FOp.Force:
     case FOp.Apply:
       return null;
     default: {

@@ -309,19 +309,17 @@ specialForms.set('unless', (c, x, loc, scope, tail, proc) => {
 // -------------------------------------------------------------------------------------------
 // Promises, parameters, multiple values (R7RS 4.2.5, 4.2.6, 4.3)
 
-specialForms.set('delay', (c, x, loc, scope, tail, proc) => {
+// gsi's force keeps forcing while the value is a promise, so delay is delay-force. The body is
+// code of the procedure the delay is in (an error in it is IN that procedure, as in gsi).
+function delayForm(c: Compiler, x: Pair, loc: Loc, scope: CScope | null, tail: boolean, proc: string | null): Node {
   const p = c.items(x.cdr, loc, x);
   if (p.length !== 1) return c.bad(x, loc);
-  // gsi's force keeps forcing while the value is a promise, so delay is delay-force.
-  return c.compile(c.relocated(x, L(hash('make-lazy-promise'), L(K('lambda'), NIL, p[0]!.v))), loc, scope, tail, proc);
-});
-
-specialForms.set('delay-force', (c, x, loc, scope, tail, proc) => {
-  const p = c.items(x.cdr, loc, x);
-  if (p.length !== 1) return c.bad(x, loc);
-  return c.compile(c.relocated(x, L(hash('make-lazy-promise'), L(K('lambda'), NIL, p[0]!.v))), loc, scope, tail, proc);
-});
-specialForms.set('make-promise-lazy', specialForms.get('delay-force')!);
+  const thunk = proc === null ? L(K('lambda'), NIL, p[0]!.v) : L(K('named-lambda'), L(intern(proc)), p[0]!.v);
+  return c.compile(c.relocated(x, L(hash('make-lazy-promise'), thunk)), loc, scope, tail, proc);
+}
+specialForms.set('delay', delayForm);
+specialForms.set('delay-force', delayForm);
+specialForms.set('make-promise-lazy', delayForm);
 
 specialForms.set('parameterize', (c, x, loc, scope, tail, proc) => {
   if (!(x.cdr instanceof Pair)) return c.bad(x, loc);
