@@ -32,6 +32,7 @@ const MESSAGES: Partial<Record<ErrorObj['kind'], string>> = {
   'mailbox-receive-timeout': 'mailbox receive timed out',
   'abandoned-mutex': 'MUTEX was abandoned',
   deadlock: 'Deadlock detected',
+  noncontinuable: 'Computation cannot be continued',
 };
 
 /** The one-line message of an exception object (any raised value). */
