@@ -46,6 +46,7 @@ const ERRNO_BASE = -0x1ec00000;
 const codes = new Map<string, number>([
   ...SYSTEM_ERRORS.map(([m, n]) => [m, ERRNO_BASE + n] as [string, number]),
   ['Device is closed', -507510778],
+  ['Implementation limit encountered', -507510782],
 ]);
 const texts = new Map<number, string>([...codes].map(([m, c]) => [c, m]));
 /** The messages of system errors (gsi's os-exception-message is #f for them). */
