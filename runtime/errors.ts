@@ -103,8 +103,9 @@ export function schemeError(message: string, irritants: Value[] = []): ErrorObj 
   return new ErrorObj('error', message, irritants);
 }
 
-export function syntaxError(message: string, form: Value, loc: Loc | null): ErrorObj {
-  const e = new ErrorObj('syntax', message, [form]);
+/** `source`: the whole offending form, shown under the message when there is no location. */
+export function syntaxError(message: string, form: Value, loc: Loc | null, source?: Value): ErrorObj {
+  const e = new ErrorObj('syntax', message, source === undefined ? [form] : [form, source]);
   e.loc = loc;
   e.located = true;
   return e;
