@@ -226,6 +226,10 @@ export class NodeHost implements Host {
   /** The machine's name, or GSI_TS_HOST_NAME (several nodes on one machine: tell them apart). */
   hostName(): string { return process.env['GSI_TS_HOST_NAME'] || os.hostname(); }
   getenv(name: string): string | undefined { return process.env[name]; }
+  setenv(name: string, value: string | undefined): void {
+    if (value === undefined) delete process.env[name];
+    else process.env[name] = value;
+  }
   environment(): Array<[string, string]> {
     return Object.entries(process.env).flatMap(([k, v]) => (v === undefined ? [] : [[k, v] as [string, string]]));
   }

@@ -9,7 +9,7 @@ import { baseSym, isIdent, stripSyntax, type Ident } from './syntax.js';
 import { core, hash, temp } from './core-syms.js';
 import type { Compiler, SpecialForm } from './compiler.js';
 import { expandQuasiquote } from './quasiquote.js';
-import type { Loc } from '../runtime/errors.js';
+import { syntaxError, type Loc } from '../runtime/errors.js';
 import { NIL, Pair, SVector, Sym, VOID, intern, type Value } from '../runtime/values.js';
 import { expandDefineType, expandDefineRecordType } from '../runtime/records.js';
 import { FEATURES } from '../runtime/prims/host.js';
@@ -468,20 +468,30 @@ specialForms.set('syntax-rules', (c, x, loc) => c.bad(x, loc));
 // -------------------------------------------------------------------------------------------
 // Records, files, declarations
 
-function recordForm(expand: (form: Value) => Value): SpecialForm {
-  return (c, x, loc, scope, tail, proc) => {
-    let out: Value;
-    try { out = expand(stripSyntax(x)); } catch (e: unknown) { if (e instanceof Error) return c.bad(x, loc); throw e; }
+/**
+ * The expansion of a record definition. gsi reports an ill-formed define-type (or
+ * define-structure) with no location and the whole form under the message (its expander raises
+ * on a copy of the form without one): `unlocated`. A body's record definitions too.
+ */
+function expandRecord(c: Compiler, expand: (form: Value) => Value, unlocated: boolean, x: Pair, loc: Loc): Value {
+  try { return expand(stripSyntax(x)); } catch (e: unknown) {
+    if (!(e instanceof Error)) throw e;
+    if (!unlocated) return c.bad(x, loc);
+    throw syntaxError('Ill-formed special form', stripSyntax(x.car), null, stripSyntax(x));
+  }
+}
+
+function recordForms(name: string, expand: (form: Value) => Value, unlocated: boolean): void {
+  specialForms.set(name, (c, x, loc, scope, tail, proc) => {
+    const out = expandRecord(c, expand, unlocated, x, loc);
     if (c.topForms.has(x)) c.topForms.add(out); // the expansion's defines are top-level too
     return c.compile(out, loc, scope, tail, proc);
-  };
+  });
+  bodyExpanders.set(name, (c, x, loc) => expandRecord(c, expand, unlocated, x, loc));
 }
-specialForms.set('define-type', recordForm(expandDefineType));
-specialForms.set('define-record-type', recordForm(expandDefineRecordType));
-specialForms.set('define-structure', recordForm(expandDefineType));
-bodyExpanders.set('define-type', (_c, x) => expandDefineType(stripSyntax(x)));
-bodyExpanders.set('define-record-type', (_c, x) => expandDefineRecordType(stripSyntax(x)));
-bodyExpanders.set('define-structure', (_c, x) => expandDefineType(stripSyntax(x)));
+recordForms('define-type', expandDefineType, true);
+recordForms('define-record-type', expandDefineRecordType, false);
+recordForms('define-structure', expandDefineType, true);
 
 specialForms.set('include', (c, x, loc, scope, tail, proc) => {
   const p = c.items(x.cdr, loc, x);

@@ -2,7 +2,7 @@
 // `*** ERROR IN f, "file.scm"@12.5 -- message` banner. The one place errors become text.
 
 import { ErrorObj, type Loc } from './errors.js';
-import { Closure, Primitive, RecordType, arrayToList, intern, type Value } from './values.js';
+import { Closure, Primitive, RecordType, arrayToList, intern, listToArray, type Value } from './values.js';
 
 import { objectToString, quotedUnlessSelfEvaluating, writeString } from './printer.js';
 import type { Vm } from './vm.js';
@@ -32,6 +32,7 @@ const MESSAGES: Partial<Record<ErrorObj['kind'], string>> = {
   'mailbox-receive-timeout': 'mailbox receive timed out',
   'abandoned-mutex': 'MUTEX was abandoned',
   deadlock: 'Deadlock detected',
+  noncontinuable: 'Computation cannot be continued',
 };
 
 /** The one-line message of an exception object (any raised value). */
@@ -85,6 +86,9 @@ export function errorMessage(vm: Vm, obj: Value): string {
  * (gsi's `##default-display-exception`, display-form.)
  */
 export function callForm(vm: Vm, obj: Value): string | null {
+  // A syntax error without a location shows the offending form, when it is known (define-type).
+  const source = obj instanceof ErrorObj && obj.kind === 'syntax' && obj.loc === null ? listToArray(obj.irritants[1] ?? false) : null;
+  if (source !== null) return formText(vm, source);
   if (!(obj instanceof ErrorObj) || obj.proc === null || obj.args === null) return null;
   if (obj.kind === 'error' || obj.kind === 'unbound-global' || obj.kind === 'syntax' || obj.kind === 'reader') return null;
   const f = obj.proc;
@@ -94,6 +98,11 @@ export function callForm(vm: Vm, obj: Value): string | null {
   const elems: Value[] = [head];
   for (const a of obj.args.slice(0, MAX_DISPLAYED_ARGS)) elems.push(quotedUnlessSelfEvaluating(a));
   if (obj.args.length > MAX_DISPLAYED_ARGS) elems.push(ELLIPSIS);
+  return formText(vm, elems);
+}
+
+/** A form written on one line, or, at 80 characters or more, one element per line. */
+function formText(vm: Vm, elems: Value[]): string {
   const whole = objectToString(vm, arrayToList(elems), WIDTH);
   if (whole.length < WIDTH) return whole;
   const w = WIDTH - 2;

@@ -36,6 +36,7 @@ export type ErrorKind =
   | 'serialization' //             can't serialize #<...>: message, irritants
   | 'deserialization' //           deserialization error: message
   | 'uncaught' //                  uncaught exception (thread-join!): reason
+  | 'noncontinuable' //            Computation cannot be continued (a handler returned from abort): reason
   | 'terminated-thread' //         Thread is terminated
   | 'started-thread' //            Thread is started (thread-start! twice)
   | 'inactive-thread' //           Thread is not active (thread-interrupt! of an unstarted or ended thread)
@@ -70,7 +71,7 @@ export class ErrorObj implements HeapObject {
     readonly argNum = 0,
     /** For 'type': Gambit's type name, e.g. "PAIR", "INTEGER", "STRING". */
     readonly typeName = '',
-    /** For 'unbound-global': the variable (a symbol); for 'uncaught': the reason. */
+    /** For 'unbound-global': the variable (a symbol); for 'uncaught', 'noncontinuable': the reason. */
     readonly datum: Value | null = null,
   ) {}
 }
@@ -102,8 +103,9 @@ export function schemeError(message: string, irritants: Value[] = []): ErrorObj 
   return new ErrorObj('error', message, irritants);
 }
 
-export function syntaxError(message: string, form: Value, loc: Loc | null): ErrorObj {
-  const e = new ErrorObj('syntax', message, [form]);
+/** `source`: the whole offending form, shown under the message when there is no location. */
+export function syntaxError(message: string, form: Value, loc: Loc | null, source?: Value): ErrorObj {
+  const e = new ErrorObj('syntax', message, source === undefined ? [form] : [form, source]);
   e.loc = loc;
   e.located = true;
   return e;

@@ -47,6 +47,8 @@ export interface Host {
   startTiming?(): () => TimingStats;
   hostName(): string;
   getenv(name: string): string | undefined;
+  /** Set (a string) or remove (undefined) an environment variable of this process, if the host can. */
+  setenv?(name: string, value: string | undefined): void;
   /** Every environment variable as [name, value], in the system's order, if the host can list them. */
   environment?(): Array<[string, string]>;
   /** The command line, as `(command-line)` returns it (program name first). */

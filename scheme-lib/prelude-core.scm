@@ -14,6 +14,13 @@
 (define bytevector-copy! u8vector-copy!)
 (define bytevector-append u8vector-append)
 
+;; Gambit's abort (gsi 4.9.3's macro-abort): raise obj; should a handler return, raise a
+;; noncontinuable-exception whose reason is obj, and so on. Uncaught, gsi reports it
+;; `*** ERROR IN abort -- This object was raised: obj`.
+(define (abort obj)
+  (##raise obj)
+  (abort (##make-noncontinuable-exception obj)))
+
 ;; R7RS make-parameter: the converter applies to the initial value and to parameterize's values.
 ;; As in gsi, a converter given must be a procedure (#f is not "no converter").
 (define (make-parameter value #!optional (converter #!default))

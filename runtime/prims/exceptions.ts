@@ -19,7 +19,7 @@ const KINDS: ErrorKind[] = [
   'nonprocedure-operator', 'unbound-table-key', 'keyword-expected', 'unknown-keyword-argument',
   'os', 'no-such-file', 'uncaught', 'terminated-thread', 'join-timeout', 'mailbox-receive-timeout',
   'deadlock', 'serialization', 'deserialization', 'rpc', 'fixnum-overflow',
-  'abandoned-mutex', 'unbound-serial-number',
+  'abandoned-mutex', 'unbound-serial-number', 'noncontinuable',
 ];
 
 /** Gambit's name for a kind (`error` is `error-exception`, `no-such-file` is ...). */
@@ -46,6 +46,7 @@ const ERRNO_BASE = -0x1ec00000;
 const codes = new Map<string, number>([
   ...SYSTEM_ERRORS.map(([m, n]) => [m, ERRNO_BASE + n] as [string, number]),
   ['Device is closed', -507510778],
+  ['Implementation limit encountered', -507510782],
 ]);
 const texts = new Map<number, string>([...codes].map(([m, c]) => [c, m]));
 /** The messages of system errors (gsi's os-exception-message is #f for them). */
@@ -109,12 +110,19 @@ export const exceptionPrims: PrimFactory = (vm) => {
     pure('type-exception-arg-num', 1, 1, (e: Value) => of('type', e).argNum),
     pure('range-exception-arg-num', 1, 1, (e: Value) => of('range', e).argNum),
     pure('uncaught-exception-reason', 1, 1, (e: Value) => of('uncaught', e).datum ?? VOID),
+    // What `abort` raises when a handler returns (scheme-lib/prelude-core.scm).
+    pure('##make-noncontinuable-exception', 1, 1, (reason: Value) => new ErrorObj('noncontinuable', '', [], 0, '', reason)),
+    pure('noncontinuable-exception-reason', 1, 1, (e: Value) => of('noncontinuable', e).datum ?? VOID),
     // R7RS error objects are what `error` raises (in gsi, primitive errors are not error objects).
     pure('error-object?', 1, 1, (v: Value) => isKind('error', v)),
     pure('error-object-message', 1, 1, (e: Value) => message(of('error', e))),
     pure('error-object-irritants', 1, 1, (e: Value) => arrayToList(of('error', e).irritants)),
     pure('file-error?', 1, 1, (v: Value) => v instanceof ErrorObj && (v.kind === 'no-such-file' || v.kind === 'os')),
     pure('read-error?', 1, 1, (v: Value) => v instanceof ErrorObj && v.kind === 'reader'),
+    // Gambit's names for the reader's and the compiler's exceptions (their -kind, -parameters,
+    // -source and -readenv accessors are not provided: gsi-ts keeps only the message).
+    pure('datum-parsing-exception?', 1, 1, (v: Value) => v instanceof ErrorObj && v.kind === 'reader'),
+    pure('expression-parsing-exception?', 1, 1, (v: Value) => v instanceof ErrorObj && v.kind === 'syntax'),
     // (display-exception exc [port]): the message and the call form, as under `*** ERROR IN`.
     plain('display-exception', 1, 2, (e: Value, port?: Value) => {
       const p = outputPortArg(vm, port, 2, 'Character OUTPUT PORT');

@@ -17,6 +17,13 @@ function seconds(v: Value, arg: number): number {
 }
 
 /** Ends the measures of `time` forms whose expression escaped (see ##time-start). */
+/** The name argument (1) of getenv and setenv: a string, without `=` (gsi's limit). */
+function envName(name: Value): string {
+  if (!(name instanceof MString)) throw typeError(1, 'STRING');
+  if (name.s.includes('=')) throw new ErrorObj('os', 'Implementation limit encountered');
+  return name.s;
+}
+
 const unfinished = new FinalizationRegistry<() => unknown>((end) => { end(); });
 
 /** gsi 4.9.3's `(features)`, in its order; `cond-expand` tests the same names. */
@@ -82,16 +89,22 @@ export const hostPrims: PrimFactory = (vm) => {
     plain('features', 0, 0, () => arrayToList(FEATURE_LIST.map((f) => intern(f)))),
     plain('command-line', 0, 0, () => arrayToList(host.commandLine().map((s) => new MString(s)))),
     plain('getenv', 1, 2, (name: Value, dflt?: Value) => {
-      if (!(name instanceof MString)) throw typeError(1, 'STRING');
-      const v = host.getenv(name.s);
+      const v = host.getenv(envName(name));
       if (v !== undefined) return new MString(v);
       if (dflt !== undefined) return dflt;
       throw new ErrorObj('os', 'Unbound OS environment variable');
     }),
+    // (setenv name [value]): without a value, the variable is removed. gsi says "Implementation
+    // limit encountered" (an os-exception) for a name with `=`, and accepts an empty name.
+    plain('setenv', 1, 2, (name: Value, value?: Value) => {
+      const n = envName(name);
+      if (value !== undefined && !(value instanceof MString)) throw typeError(2, 'STRING');
+      if (n !== '') host.setenv?.(n, value?.s);
+      return VOID;
+    }),
     // R7RS 6.14: a variable's value or #f; all of them as an alist, in the system's order.
     plain('get-environment-variable', 1, 1, (name: Value) => {
-      if (!(name instanceof MString)) throw typeError(1, 'STRING');
-      const v = host.getenv(name.s);
+      const v = host.getenv(envName(name));
       return v === undefined ? false : new MString(v);
     }),
     plain('get-environment-variables', 0, 0, () =>

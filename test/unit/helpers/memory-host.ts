@@ -194,6 +194,11 @@ export class MemoryHost implements Host {
     return this.env.get(name);
   }
 
+  setenv(name: string, value: string | undefined): void {
+    if (value === undefined) this.env.delete(name);
+    else this.env.set(name, value);
+  }
+
   commandLine(): string[] {
     return this.argv;
   }

@@ -1,0 +1,16 @@
+; The reader's and the compiler's exceptions are Gambit's datum-parsing-exception and
+; expression-parsing-exception; gsi-ts printed them so but had no predicates for them.
+(define (p x) (write x) (newline))
+(define (catch thunk) (with-exception-catcher (lambda (e) e) thunk))
+(define (kinds e) (list (datum-parsing-exception? e) (expression-parsing-exception? e) (read-error? e) (error-object? e)))
+(define r (catch (lambda () (read (open-input-string "(a")))))
+(p r)
+(p (kinds r))
+(p (kinds (catch (lambda () (read (open-input-string "#\\foo"))))))
+(p (kinds (catch (lambda () (read (open-input-string ")"))))))
+(define s (catch (lambda () (eval '(if)))))
+(p s)
+(p (kinds s))
+(p (kinds (catch (lambda () (eval '(lambda (1) x))))))
+(p (kinds (catch (lambda () (car 1)))))
+(p (kinds 5))
