@@ -21,13 +21,21 @@
   (##raise obj)
   (abort (##make-noncontinuable-exception obj)))
 
+;; The converter applies to the initial value in a procedure named ##make-parameter (the local
+;; name): gsi locates an error in it there, `*** ERROR IN ##make-parameter`.
+(define ##make-converted-parameter
+  (let ((new ##make-parameter))
+    (define (##make-parameter value converter)
+      (new (converter value) converter))
+    ##make-parameter))
+
 ;; R7RS make-parameter: the converter applies to the initial value and to parameterize's values.
 ;; As in gsi, a converter given must be a procedure (#f is not "no converter").
 (define (make-parameter value #!optional (converter #!default))
   (cond ((##eq? converter #!default)
          (##make-parameter value #f))
         ((procedure? converter)
-         (##make-parameter (converter value) converter))
+         (##make-converted-parameter value converter))
         (else
          (##raise-type-exception 2 'PROCEDURE make-parameter (##list value converter)))))
 
