@@ -2,7 +2,7 @@
 // dynamic-wind, multiple values, apply, exceptions, promises, parameters, eval, load).
 // R7RS 6.10 (control features), 6.11 (exceptions); Gambit manual chapters 10 and 13.
 
-import { ret, applyProc, raise, invokeContinuation, setParam, type ControlFn } from './machine.js';
+import { ret, applyProc, raise, invokeContinuation, setParam, type ControlFn, type Regs } from './machine.js';
 import { FOp } from './frames.js';
 import { checkProcedure, checkList } from '../runtime/check.js';
 import { ErrorObj, RaiseSignal, typeError, wrongArgs, schemeError } from '../runtime/errors.js';
@@ -74,6 +74,22 @@ export function compileForms(vm: Vm, forms: Array<{ datum: Value; loc: Src }>): 
 }
 
 const IN_CALL_WITH_VALUES: Src = { container: '', line: 0, col: 0, proc: '##call-with-values' };
+const IN_PARAMETERIZE: Src = { container: '', line: 0, col: 0, proc: '##parameterize' };
+
+/** The value `v` for parameter `p`: its converter's result (applied with a Top frame naming
+ * `within`, when given), or `v` itself. */
+function convertParam(r: Regs, p: Value, v: Value, within: Src | null): void {
+  if (!(p instanceof Parameter)) {
+    // gsi calls the object with the new value, which a 0-argument procedure refuses.
+    const e = wrongArgs();
+    e.proc = p;
+    e.args = [v];
+    throw e;
+  }
+  if (p.converter === null) { ret(r, v); return; }
+  if (within !== null) r.k = { op: FOp.Top, next: r.k, src: within };
+  applyProc(r, p.converter, [v]);
+}
 
 export function controlPrims(readForms: FileReader): (vm: Vm) => Primitive[] {
   return (_vm: Vm) => [
@@ -161,17 +177,10 @@ export function controlPrims(readForms: FileReader): (vm: Vm) => Primitive[] {
 
     // Parameters (R7RS 4.2.6)
     makePrim('##make-parameter', 2, 2, 'plain', (v: Value, conv: Value) => new Parameter(v, conv === false ? null : conv)),
-    control('##param-convert', 2, 2, (_vm, r, [p, v]) => {
-      if (!(p instanceof Parameter)) {
-        // gsi calls the object with the new value, which a 0-argument procedure refuses.
-        const e = wrongArgs();
-        e.proc = p!;
-        e.args = [v!];
-        throw e;
-      }
-      if (p.converter !== null) applyProc(r, p.converter, [v!]);
-      else ret(r, v!);
-    }),
+    control('##param-convert', 2, 2, (_vm, r, [p, v]) => convertParam(r, p!, v!, null)),
+    // parameterize's: the converter runs inside gsi's ##parameterize, where an error in its tail
+    // position is located.
+    control('##parameterize-convert', 2, 2, (_vm, r, [p, v]) => convertParam(r, p!, v!, IN_PARAMETERIZE)),
     // (p v) after p's converter has run (##param-set! in prelude-core.scm).
     control('##param-store!', 2, 2, (vm, r, [p, v]) => {
       setParam(vm, p as Parameter, v!);

@@ -331,7 +331,7 @@ specialForms.set('parameterize', (c, x, loc, scope, tail, proc) => {
   const lets = arrToList(bs.flatMap((b) => [L(b.pt, b.p), L(b.vt, b.v)]));
   const call = L(hash('parameterize'),
     LT(arrToList(bs.map((b) => b.pt)), hash('list')),
-    LT(arrToList(bs.map((b) => L(hash('param-convert'), b.pt, b.vt))), hash('list')),
+    LT(arrToList(bs.map((b) => L(hash('parameterize-convert'), b.pt, b.vt))), hash('list')),
     LT(x.cdr.cdr, K('lambda'), NIL));
   // Not relocated: gsi locates an error in a parameter or value expression at the form.
   return c.compile(L(K('let*'), lets, call), loc, scope, tail, proc);
