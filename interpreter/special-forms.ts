@@ -309,13 +309,18 @@ specialForms.set('unless', (c, x, loc, scope, tail, proc) => {
 // -------------------------------------------------------------------------------------------
 // Promises, parameters, multiple values (R7RS 4.2.5, 4.2.6, 4.3)
 
+/** A procedure of no arguments with `body`, named after the procedure `proc` it is written in:
+ * its code is part of that procedure's (gsi locates an error in it IN proc). */
+function bodyThunk(body: Value, proc: string | null): Value {
+  return proc === null ? LT(body, K('lambda'), NIL) : LT(body, K('named-lambda'), L(intern(proc)));
+}
+
 // gsi's force keeps forcing while the value is a promise, so delay is delay-force. The body is
-// code of the procedure the delay is in (an error in it is IN that procedure, as in gsi).
+// code of the procedure the delay is in.
 function delayForm(c: Compiler, x: Pair, loc: Loc, scope: CScope | null, tail: boolean, proc: string | null): Node {
   const p = c.items(x.cdr, loc, x);
   if (p.length !== 1) return c.bad(x, loc);
-  const thunk = proc === null ? L(K('lambda'), NIL, p[0]!.v) : L(K('named-lambda'), L(intern(proc)), p[0]!.v);
-  return c.compile(c.relocated(x, L(hash('make-lazy-promise'), thunk)), loc, scope, tail, proc);
+  return c.compile(c.relocated(x, L(hash('make-lazy-promise'), bodyThunk(L(p[0]!.v), proc))), loc, scope, tail, proc);
 }
 specialForms.set('delay', delayForm);
 specialForms.set('delay-force', delayForm);
@@ -332,7 +337,7 @@ specialForms.set('parameterize', (c, x, loc, scope, tail, proc) => {
   const call = L(hash('parameterize'),
     LT(arrToList(bs.map((b) => b.pt)), hash('list')),
     LT(arrToList(bs.map((b) => L(hash('parameterize-convert'), b.pt, b.vt))), hash('list')),
-    LT(x.cdr.cdr, K('lambda'), NIL));
+    LT(x.cdr.cdr, K('lambda'), NIL)); // anonymous, as gsi's: an error in it is IN #<procedure #2>
   // Not relocated: gsi locates an error in a parameter or value expression at the form.
   return c.compile(L(K('let*'), lets, call), loc, scope, tail, proc);
 });

@@ -37,8 +37,13 @@
         ((not (procedure? thunk))
          (##io-type-error 2 "PROCEDURE" 'with-input-from-string string thunk))
         (else
+         ;; The thunk is called by code named with-input-from-string (a parameterize body is
+         ;; anonymous), not in tail position: an error in the thunk's tail is IN
+         ;; with-input-from-string, as in gsi (several values are one object).
          (parameterize ((current-input-port (open-input-string string)))
-           (thunk)))))
+           ((named-lambda (with-input-from-string)
+              (let ((result (thunk)))
+                result)))))))
 
 (define (call-with-input-string string proc)
   (cond ((not (string? string))
@@ -46,7 +51,8 @@
         ((not (procedure? proc))
          (##io-type-error 2 "PROCEDURE" 'call-with-input-string string proc))
         (else
-         (proc (open-input-string string)))))
+         (let ((result (proc (open-input-string string)))) ; IN call-with-input-string, as above
+           result))))
 
 ;; R7RS call-with-port: closes the port when proc returns (an escape leaves it open).
 (define (call-with-port port proc)
