@@ -35,6 +35,11 @@ export interface Host {
   changeDirectory?(dir: string): void;
   /** The path with symbolic links, `.` and `..` resolved, and whether it is a directory; throws an ErrorObj if nothing is there. */
   realPath?(path: string): { path: string; directory: boolean };
+  /**
+   * What stat(2) (`chase` true: following a final symbolic link) or lstat(2) tells of `path`,
+   * for file-info; throws an ErrorObj ('no-such-file' or 'os') on failure.
+   */
+  fileInfo(path: string, chase: boolean): FileInfo;
   /** Wall-clock time in milliseconds since the epoch. */
   now(): number;
   /** A monotonic clock in milliseconds (for timeouts and benchmarks). */
@@ -165,4 +170,29 @@ export interface TimingStats {
   readonly allocatedBytes: number | null;
   readonly minorFaults: number | null;
   readonly majorFaults: number | null;
+}
+
+/** A file's kind, as Gambit's file-info-type names it. */
+export type FileType =
+  'regular' | 'directory' | 'character-special' | 'block-special' | 'fifo' | 'symbolic-link' | 'socket' | 'unknown';
+
+/**
+ * The fields of a stat(2) result that file-info shows. Integers are exact (a bigint only when
+ * outside the safe range); times are in whole seconds since the epoch, creation null when the
+ * system does not record it (Linux, for gsi 4.9.3).
+ */
+export interface FileInfo {
+  readonly type: FileType;
+  readonly device: number | bigint;
+  readonly inode: number | bigint;
+  /** The permission bits, with set-user-id, set-group-id and sticky (st_mode & 07777). */
+  readonly mode: number;
+  readonly links: number | bigint;
+  readonly owner: number;
+  readonly group: number;
+  readonly size: number | bigint;
+  readonly accessTime: number;
+  readonly modificationTime: number;
+  readonly changeTime: number;
+  readonly creationTime: number | null;
 }

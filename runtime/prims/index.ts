@@ -9,6 +9,7 @@ import { ioPrims } from './io.js';
 import { listPrims } from './lists.js';
 import { miscPrims } from './misc.js';
 import { filePrims } from './files.js';
+import { fileInfoPrims } from './file-info.js';
 import { fxflPrims } from './numbers-fxfl.js';
 import { numberPrims } from './numbers.js';
 import { recordPrims } from './records.js';
@@ -28,6 +29,6 @@ import { hvectorPrims } from './hvectors.js';
 export const allPrims: PrimFactory[] = [
   numberPrims, fxflPrims, listPrims, charPrims, stringPrims, symbolPrims, vectorPrims, hvectorPrims,
   miscPrims,
-  tablePrims, recordPrims, ioPrims, binaryIoPrims, filePrims, exceptionPrims, hostPrims, threadPrims,
+  tablePrims, recordPrims, ioPrims, binaryIoPrims, filePrims, fileInfoPrims, exceptionPrims, hostPrims, threadPrims,
   serializationPrims, tracePrims, pathPrims, processPrims, backtracePrims, tcpPrims,
 ];

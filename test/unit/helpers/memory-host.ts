@@ -5,7 +5,7 @@
 // records the status instead of ending the process.
 
 import { ErrorObj } from '../../../runtime/errors.js';
-import type { Host } from '../../../runtime/host.js';
+import type { FileInfo, Host } from '../../../runtime/host.js';
 
 export class MemoryHost implements Host {
   out = '';
@@ -164,6 +164,22 @@ export class MemoryHost implements Host {
       if (p !== full && dirname(p) === full) names.push(p.slice(full === '/' ? 1 : full.length + 1));
     }
     return names.sort();
+  }
+
+  /** A file or directory made now (no symbolic links here, so `chase` changes nothing; no inodes). */
+  fileInfo(path: string, _chase: boolean): FileInfo {
+    const full = this.resolvePath(path, null);
+    const dir = this.dirs.has(full);
+    if (!dir && !this.isFile(full)) {
+      if (this.isFile(dirname(full))) throw new ErrorObj('os', 'Not a directory');
+      throw new ErrorObj('no-such-file', 'No such file or directory');
+    }
+    const t = Math.floor(this.clock / 1000);
+    return {
+      type: dir ? 'directory' : 'regular', device: 1, inode: 0, mode: dir ? 0o755 : 0o644, links: dir ? 2 : 1,
+      owner: 0, group: 0, size: dir ? 4096 : this.readBytes(full).length,
+      accessTime: t, modificationTime: t, changeTime: t, creationTime: null,
+    };
   }
 
   resolvePath(path: string, base: string | null): string {
