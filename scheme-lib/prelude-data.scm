@@ -159,14 +159,17 @@
                       (##raise-type-exception 2 'LIST assoc (##list x alist eq)))))
             (##raise-type-exception 3 'PROCEDURE assoc (##list x alist eq))))))
 
-;; Vectors and strings are mapped through lists: stop at the shortest, call f in order.
+;; Vectors and strings are mapped through lists: stop at the shortest, call f in order, from
+;; a procedure named after the public one and not in tail position (an error in f's tail is
+;; IN vector-map..., as in gsi).
 ;; Argument errors are raised in tail position, so that they are located at the call of
 ;; vector-map (as gsi's are), not inside it.
 (define (vector-map f vect . vects)
   (let ((args (##cons f (##cons vect vects))))
     (if (##procedure? f)
         (if (##types-ok? (##cons vect vects) 'VECTOR)
-            (##list->vector (##map-n 'vector-map f (map ##vector->list (##cons vect vects)) args))
+            (##list->vector (##map-n 'vector-map (named-lambda (vector-map . xs) (let ((r (##apply f xs))) r))
+                                   (map ##vector->list (##cons vect vects)) args))
             (##check-types (##cons vect vects) 2 'VECTOR vector-map args))
         (##raise-type-exception 1 'PROCEDURE vector-map args))))
 
@@ -174,7 +177,8 @@
   (let ((args (##cons f (##cons vect vects))))
     (if (##procedure? f)
         (if (##types-ok? (##cons vect vects) 'VECTOR)
-            (##for-each-n 'vector-for-each f (map ##vector->list (##cons vect vects)) args)
+            (##for-each-n 'vector-for-each (named-lambda (vector-for-each . xs) (let ((r (##apply f xs))) r))
+                           (map ##vector->list (##cons vect vects)) args)
             (##check-types (##cons vect vects) 2 'VECTOR vector-for-each args))
         (##raise-type-exception 1 'PROCEDURE vector-for-each args))))
 
@@ -182,9 +186,10 @@
   (let ((args (##cons f (##cons str strs))))
     (if (##procedure? f)
         (if (##types-ok? (##cons str strs) 'STRING)
-            (let ((g (lambda chars
-                       (let ((c (##apply f chars)))
-                         (if (##char? c) c (##raise-type-exception 0 'CHARACTER f chars))))))
+            (let ((g (named-lambda (string-map . chars)
+                       (let* ((c (##apply f chars))
+                              (c (if (##char? c) c (##raise-type-exception 0 'CHARACTER f chars))))
+                         c))))
               (##list->string (##map-n 'string-map g (map ##string->list (##cons str strs)) args)))
             (##check-types (##cons str strs) 2 'STRING string-map args))
         (##raise-type-exception 1 'PROCEDURE string-map args))))
@@ -193,7 +198,8 @@
   (let ((args (##cons f (##cons str strs))))
     (if (##procedure? f)
         (if (##types-ok? (##cons str strs) 'STRING)
-            (##for-each-n 'string-for-each f (map ##string->list (##cons str strs)) args)
+            (##for-each-n 'string-for-each (named-lambda (string-for-each . cs) (let ((r (##apply f cs))) r))
+                           (map ##string->list (##cons str strs)) args)
             (##check-types (##cons str strs) 2 'STRING string-for-each args))
         (##raise-type-exception 1 'PROCEDURE string-for-each args))))
 
