@@ -25,6 +25,7 @@ const MESSAGES: Partial<Record<ErrorObj['kind'], string>> = {
   'keyword-expected': 'Keyword argument expected',
   'unknown-keyword-argument': 'Unknown keyword argument passed to procedure',
   'no-such-file': 'No such file or directory',
+  'unbound-os-environment-variable': 'Unbound OS environment variable',
   'terminated-thread': 'Thread is terminated',
   'started-thread': 'Thread is started',
   'inactive-thread': 'Thread is not active',

@@ -33,6 +33,7 @@ export type ErrorKind =
   | 'reader' //                    reader errors: message
   | 'os' //                        file system and host errors: message
   | 'no-such-file' //              No such file or directory
+  | 'unbound-os-environment-variable' // Unbound OS environment variable (getenv)
   | 'serialization' //             can't serialize #<...>: message, irritants
   | 'deserialization' //           deserialization error: message
   | 'uncaught' //                  uncaught exception (thread-join!): reason

@@ -17,7 +17,8 @@ import { SYSTEM_ERRORS } from '../errno.js';
 const KINDS: ErrorKind[] = [
   'error', 'type', 'range', 'divide-by-zero', 'unbound-global', 'wrong-number-of-arguments',
   'nonprocedure-operator', 'unbound-table-key', 'keyword-expected', 'unknown-keyword-argument',
-  'os', 'no-such-file', 'uncaught', 'terminated-thread', 'join-timeout', 'mailbox-receive-timeout',
+  'os', 'no-such-file', 'unbound-os-environment-variable', 'uncaught', 'terminated-thread',
+  'join-timeout', 'mailbox-receive-timeout',
   'deadlock', 'serialization', 'deserialization', 'rpc', 'fixnum-overflow',
   'abandoned-mutex', 'unbound-serial-number', 'noncontinuable',
 ];
@@ -34,7 +35,8 @@ function typeName(k: ErrorKind): string {
 /** The kinds whose exceptions carry the call that raised them: `<kind>-exception-procedure`. */
 const WITH_CALL: ErrorKind[] = [
   'type', 'range', 'divide-by-zero', 'wrong-number-of-arguments', 'nonprocedure-operator',
-  'unbound-table-key', 'keyword-expected', 'unknown-keyword-argument', 'no-such-file', 'os',
+  'unbound-table-key', 'keyword-expected', 'unknown-keyword-argument', 'no-such-file',
+  'unbound-os-environment-variable', 'os',
   'fixnum-overflow', 'unbound-serial-number', 'terminated-thread', 'started-thread', 'join-timeout',
   'mailbox-receive-timeout',
 ];

@@ -92,7 +92,7 @@ export const hostPrims: PrimFactory = (vm) => {
       const v = host.getenv(envName(name));
       if (v !== undefined) return new MString(v);
       if (dflt !== undefined) return dflt;
-      throw new ErrorObj('os', 'Unbound OS environment variable');
+      throw new ErrorObj('unbound-os-environment-variable', '');
     }),
     // (setenv name [value]): without a value, the variable is removed. gsi says "Implementation
     // limit encountered" (an os-exception) for a name with `=`, and accepts an empty name.

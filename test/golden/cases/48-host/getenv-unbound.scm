@@ -1,0 +1,10 @@
+;; getenv of an unset variable raises an unbound-os-environment-variable-exception, as in gsi
+(define e (with-exception-catcher (lambda (e) e) (lambda () (getenv "NOPE_XYZ"))))
+(display e) (newline)
+(display (unbound-os-environment-variable-exception? e)) (newline)
+(display (unbound-os-environment-variable-exception-procedure e)) (newline)
+(display (unbound-os-environment-variable-exception-arguments e)) (newline)
+(display (unbound-os-environment-variable-exception? 5)) (newline)
+(display-exception e)
+(display (list (error-object? e) (file-error? e) (error-exception? e)))(newline)
+(unbound-os-environment-variable-exception-procedure 5)
