@@ -12,7 +12,7 @@
 
 import { FOp, frameAwait, type Frame } from './frames.js';
 import { procName } from './machine.js';
-import { Op, type Node, type Src } from './nodes.js';
+import { Op, inProcedure, type Node, type Src } from './nodes.js';
 import { FrameScope } from './scope.js';
 import { decompile } from '../runtime/pretty.js';
 import { objectToString, writeString } from '../runtime/printer.js';
@@ -73,7 +73,7 @@ export function backtraceFrames(k: Frame | null, max = 100_000, topEnv?: TopEnvL
   return out;
 }
 
-const IN_FORCE_CALLER: Src = { container: '', line: 0, col: 0, proc: 'force' };
+const IN_FORCE_CALLER = inProcedure('force');
 
 function sameSrc(a: Src | null, b: Src): boolean {
   return a !== null && a.container === b.container && a.line === b.line && a.col === b.col;

@@ -12,7 +12,7 @@ import {
   listToArray, isProcedure, type Value,
 } from '../runtime/values.js';
 import type { Vm } from '../runtime/vm.js';
-import type { Node, Src } from './nodes.js';
+import { inProcedure, type Node, type Src } from './nodes.js';
 
 /**
  * call/cc (a procedure continuation) and continuation-capture (a continuation object). As in
@@ -73,8 +73,8 @@ export function compileForms(vm: Vm, forms: Array<{ datum: Value; loc: Src }>): 
   return forms.map((f) => ({ node: vm.compileTop(f.datum, f.loc), loc: f.loc }));
 }
 
-const IN_CALL_WITH_VALUES: Src = { container: '', line: 0, col: 0, proc: '##call-with-values' };
-const IN_PARAMETERIZE: Src = { container: '', line: 0, col: 0, proc: '##parameterize' };
+const IN_CALL_WITH_VALUES = inProcedure('##call-with-values');
+const IN_PARAMETERIZE = inProcedure('##parameterize');
 
 /** The value `v` for parameter `p`: its converter's result (applied with a Top frame naming
  * `within`, when given), or `v` itself. */

@@ -3,7 +3,7 @@
 // are never copied: they are immutable once pushed (FArg copies its value array before filling
 // it, so a re-entered continuation cannot see the writes of another entry).
 
-import type { Node, CallNode, IfNode, OrNode, LocalSetNode, GlobalSetNode, GlobalDefNode, PrimAppNode, SeqNode, Src } from './nodes.js';
+import { inProcedure, type Node, type CallNode, type IfNode, type OrNode, type LocalSetNode, type GlobalSetNode, type GlobalDefNode, type PrimAppNode, type SeqNode, type Src } from './nodes.js';
 import type { Dyn, Env, SPromise, Value, WindList } from '../runtime/values.js';
 
 export const enum FOp {
@@ -144,7 +144,7 @@ export interface FrameAwait {
 
 // gsi's force waits in a procedure of its own (##force-out-of-line): an error in the tail of a
 // promise's body is located there, and a backtrace shows it (with force, see backtrace.ts).
-const IN_FORCE: Src = { container: '', line: 0, col: 0, proc: '##force-out-of-line' };
+const IN_FORCE = inProcedure('##force-out-of-line');
 
 /** What frame `f` waits for, or null for frames that wait for no expression of their own. */
 export function frameAwait(f: Frame): FrameAwait | null {

@@ -18,6 +18,11 @@ export interface Src extends Loc {
   readonly proc: string | null;
 }
 
+/** A place in one of gsi's own procedures, which has no source: errors there are `IN ##name`. */
+export function inProcedure(proc: string): Src {
+  return { container: '', line: 0, col: 0, proc };
+}
+
 /** A global variable. Code refers to the cell; serialization writes its name. */
 export interface GlobalCell {
   readonly name: Sym;

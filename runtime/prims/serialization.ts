@@ -15,7 +15,7 @@
 
 import { DEOPT, leafEvOf } from '../../interpreter/fast.js';
 import { FOp } from '../../interpreter/frames.js';
-import type { Src } from '../../interpreter/nodes.js';
+import { inProcedure } from '../../interpreter/nodes.js';
 import { applyProc, raise, ret, type ControlFn, type Regs } from '../../interpreter/machine.js';
 import { checkProcedure } from '../check.js';
 import { DecoderWalk } from '../decoder-walk.js';
@@ -118,8 +118,8 @@ function mayYield(vm: Vm, r: Regs): boolean {
   return s.runs(r) && s.runnable > 0;
 }
 
-const IN_ENCODE: Src = { container: '', line: 0, col: 0, proc: '##object->u8vector' };
-const IN_DECODE: Src = { container: '', line: 0, col: 0, proc: '##u8vector->object' };
+const IN_ENCODE = inProcedure('##object->u8vector');
+const IN_DECODE = inProcedure('##u8vector->object');
 
 function serializationFailure(e: unknown): ErrorObj {
   if (e instanceof ErrorObj) {
