@@ -48,24 +48,25 @@
                 (if (##null? l)
                     (##reverse acc)
                     (##raise-type-exception 2 'LIST map (##list f lst)))))
-          (##map-n 'map f (##cons lst lsts) (##cons f (##cons lst lsts))))
+          (##map-n 'map (lambda (xs) (##apply f xs)) (##cons lst lsts) (##cons f (##cons lst lsts))))
       (##raise-type-exception 1 'PROCEDURE map (##cons f (##cons lst lsts)))))
 
-;; Mapping over several lists (or the lists of several vectors or strings) for `who`.
-(define (##map-n who f lists args)
+;; Mapping over several lists (or the lists of several vectors or strings) for `who`: `call` is
+;; applied to the list of each step's elements.
+(define (##map-n who call lists args)
   (let ((proc (##who->proc who)))
     (let map ((ls lists) (acc '()))
       (let ((step (##cars+cdrs ls 2 proc args)))
         (if step
-            (map (##cdr step) (##cons (##apply f (##car step)) acc))
+            (map (##cdr step) (##cons (call (##car step)) acc))
             (##reverse acc))))))
 
-(define (##for-each-n who f lists args)
+(define (##for-each-n who call lists args)
   (let ((proc (##who->proc who)))
     (let for-each ((ls lists))
       (let ((step (##cars+cdrs ls 2 proc args)))
         (if step
-            (begin (##apply f (##car step)) (for-each (##cdr step)))
+            (begin (call (##car step)) (for-each (##cdr step)))
             (##void))))))
 
 (define (##who->proc who)
@@ -84,7 +85,7 @@
                 (if (##null? l)
                     (##void)
                     (##raise-type-exception 2 'LIST for-each (##list f lst)))))
-          (##for-each-n 'for-each f (##cons lst lsts) (##cons f (##cons lst lsts))))
+          (##for-each-n 'for-each (lambda (xs) (##apply f xs)) (##cons lst lsts) (##cons f (##cons lst lsts))))
       (##raise-type-exception 1 'PROCEDURE for-each (##cons f (##cons lst lsts)))))
 
 ;; (fold kons knil list ...): (kons e1 ... acc), left to right.
@@ -168,7 +169,7 @@
   (let ((args (##cons f (##cons vect vects))))
     (if (##procedure? f)
         (if (##types-ok? (##cons vect vects) 'VECTOR)
-            (##list->vector (##map-n 'vector-map (named-lambda (vector-map . xs) (let ((r (##apply f xs))) r))
+            (##list->vector (##map-n 'vector-map (named-lambda (vector-map xs) (let ((r (##apply f xs))) r))
                                    (map ##vector->list (##cons vect vects)) args))
             (##check-types (##cons vect vects) 2 'VECTOR vector-map args))
         (##raise-type-exception 1 'PROCEDURE vector-map args))))
@@ -177,7 +178,7 @@
   (let ((args (##cons f (##cons vect vects))))
     (if (##procedure? f)
         (if (##types-ok? (##cons vect vects) 'VECTOR)
-            (##for-each-n 'vector-for-each (named-lambda (vector-for-each . xs) (let ((r (##apply f xs))) r))
+            (##for-each-n 'vector-for-each (named-lambda (vector-for-each xs) (let ((r (##apply f xs))) r))
                            (map ##vector->list (##cons vect vects)) args)
             (##check-types (##cons vect vects) 2 'VECTOR vector-for-each args))
         (##raise-type-exception 1 'PROCEDURE vector-for-each args))))
@@ -186,7 +187,7 @@
   (let ((args (##cons f (##cons str strs))))
     (if (##procedure? f)
         (if (##types-ok? (##cons str strs) 'STRING)
-            (let ((g (named-lambda (string-map . chars)
+            (let ((g (named-lambda (string-map chars)
                        (let* ((c (##apply f chars))
                               (c (if (##char? c) c (##raise-type-exception 0 'CHARACTER f chars))))
                          c))))
@@ -198,7 +199,7 @@
   (let ((args (##cons f (##cons str strs))))
     (if (##procedure? f)
         (if (##types-ok? (##cons str strs) 'STRING)
-            (##for-each-n 'string-for-each (named-lambda (string-for-each . cs) (let ((r (##apply f cs))) r))
+            (##for-each-n 'string-for-each (named-lambda (string-for-each cs) (let ((r (##apply f cs))) r))
                            (map ##string->list (##cons str strs)) args)
             (##check-types (##cons str strs) 2 'STRING string-for-each args))
         (##raise-type-exception 1 'PROCEDURE string-for-each args))))
